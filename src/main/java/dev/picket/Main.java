@@ -1,0 +1,1 @@
+package dev.picket; public class Main { public static void main(String[] a){} }

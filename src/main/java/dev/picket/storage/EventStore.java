@@ -1,0 +1,37 @@
+package dev.picket.storage;
+
+import dev.picket.model.EventId;
+import dev.picket.model.NewEvent;
+import dev.picket.model.SavedEvent;
+import dev.picket.model.StoredEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Events and the issues they create. Only the ingest writer calls {@link #saveBatch}. */
+public interface EventStore {
+  /**
+   * Writes a batch in one transaction, in order. For each event: if the project already has its
+   * event id, nothing changes and the result is marked duplicate with the existing row and issue.
+   * Otherwise the event joins the issue of the first of its hashes that the project knows (the
+   * other hashes are attached to that issue), or creates a new issue with all its hashes; the
+   * issue's count, last-seen time, first-seen time and summary are updated. Returns one result per
+   * input, in input order. Either all of the batch is committed or none of it is.
+   */
+  List<SavedEvent> saveBatch(List<NewEvent> batch);
+
+  /** The event with this id in this project; empty when the project has no such event. */
+  Optional<StoredEvent> find(long projectId, EventId eventId);
+
+  /**
+   * The event of the same issue that comes right after ({@code timestamp}, {@code eventId}) in
+   * (timestamp, event id) order; empty when it is the last.
+   */
+  Optional<EventId> nextInIssue(long issueId, Instant timestamp, EventId eventId);
+
+  /** The mirror of {@link #nextInIssue}: the event right before, or empty when it is the first. */
+  Optional<EventId> previousInIssue(long issueId, Instant timestamp, EventId eventId);
+
+  /** How many events the project has stored. */
+  long countForProject(long projectId);
+}

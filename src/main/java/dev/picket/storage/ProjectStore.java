@@ -1,0 +1,52 @@
+package dev.picket.storage;
+
+import dev.picket.model.Organization;
+import dev.picket.model.Project;
+import dev.picket.model.ProjectKey;
+import dev.picket.model.Team;
+import java.util.List;
+import java.util.Optional;
+
+/** Organizations, teams, projects and their DSN keys. Slugs are unique within their parent. */
+public interface ProjectStore {
+  /** Creates an organization; throws {@link Conflict} when the slug is taken. */
+  Organization createOrganization(String slug, String name);
+
+  Optional<Organization> findOrganization(String slug);
+
+  Optional<Organization> findOrganization(long id);
+
+  /** All organizations, oldest first. */
+  List<Organization> organizations();
+
+  /** Creates a team; throws {@link Conflict} when the slug is taken in the organization. */
+  Team createTeam(long organizationId, String slug, String name);
+
+  Optional<Team> findTeam(long organizationId, String slug);
+
+  /**
+   * Creates a project owned by the team; throws {@link Conflict} when the slug is taken in the
+   * organization.
+   */
+  Project createProject(long organizationId, long teamId, String slug, String name, String groupingConfig);
+
+  Optional<Project> findProject(long organizationId, String slug);
+
+  Optional<Project> findProject(long projectId);
+
+  /** The ids of the teams that own the project. */
+  List<Long> teamsOf(long projectId);
+
+  void updateGroupingConfig(long projectId, String groupingConfig);
+
+  /** Creates an active DSN key with fresh random public and secret keys. */
+  ProjectKey createKey(long projectId, String label);
+
+  /** The key with this public key, active or not; empty when none exists. */
+  Optional<ProjectKey> findKey(String publicKey);
+
+  /** The project's keys, oldest first. */
+  List<ProjectKey> keys(long projectId);
+
+  void setKeyActive(long keyId, boolean active);
+}
