@@ -1,0 +1,244 @@
+package dev.picket.storage.jdbc;
+
+import dev.picket.model.Organization;
+import dev.picket.model.Project;
+import dev.picket.model.ProjectKey;
+import dev.picket.model.Team;
+import dev.picket.storage.Conflict;
+import dev.picket.storage.ProjectStore;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ProjectStore} over JDBC. Unique slugs are claimed with {@code ON CONFLICT DO NOTHING}, so a
+ * taken slug is a {@link Conflict} without a failed statement (which would abort a PostgreSQL
+ * transaction).
+ */
+final class JdbcProjectStore implements ProjectStore {
+  private static final String ORGANIZATION = "id, slug, name, date_created";
+  private static final String TEAM = "id, organization_id, slug, name";
+  private static final String PROJECT =
+      "id, organization_id, slug, name, grouping_config, date_created";
+  private static final String KEY =
+      "id, project_id, public_key, secret_key, label, active, date_created";
+
+  private final Database db;
+  private final SecureRandom random = new SecureRandom();
+
+  JdbcProjectStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Organization createOrganization(String slug, String name) {
+    Instant now = Micros.now();
+    long id = db.write("create an organization", h -> h
+        .createQuery("INSERT INTO organization (slug, name, date_created)"
+            + " VALUES (:slug, :name, :now) ON CONFLICT DO NOTHING RETURNING id")
+        .bind("slug", slug)
+        .bind("name", name)
+        .bind("now", Micros.of(now))
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(() -> new Conflict("organization slug is taken")));
+    return new Organization(id, slug, name, now);
+  }
+
+  @Override
+  public Optional<Organization> findOrganization(String slug) {
+    return db.read("find an organization", h -> h
+        .createQuery("SELECT " + ORGANIZATION + " FROM organization WHERE slug = :slug")
+        .bind("slug", slug)
+        .map((rs, ctx) -> organization(rs))
+        .findOne());
+  }
+
+  @Override
+  public Optional<Organization> findOrganization(long id) {
+    return db.read("find an organization", h -> h
+        .createQuery("SELECT " + ORGANIZATION + " FROM organization WHERE id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> organization(rs))
+        .findOne());
+  }
+
+  @Override
+  public List<Organization> organizations() {
+    return db.read("list organizations", h -> h
+        .createQuery("SELECT " + ORGANIZATION + " FROM organization ORDER BY id")
+        .map((rs, ctx) -> organization(rs))
+        .list());
+  }
+
+  @Override
+  public Team createTeam(long organizationId, String slug, String name) {
+    long id = db.write("create a team", h -> h
+        .createQuery("INSERT INTO team (organization_id, slug, name, date_created)"
+            + " VALUES (:org, :slug, :name, :now) ON CONFLICT DO NOTHING RETURNING id")
+        .bind("org", organizationId)
+        .bind("slug", slug)
+        .bind("name", name)
+        .bind("now", Micros.of(Micros.now()))
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(() -> new Conflict("team slug is taken in the organization")));
+    return new Team(id, organizationId, slug, name);
+  }
+
+  @Override
+  public Optional<Team> findTeam(long organizationId, String slug) {
+    return db.read("find a team", h -> h
+        .createQuery("SELECT " + TEAM + " FROM team WHERE organization_id = :org AND slug = :slug")
+        .bind("org", organizationId)
+        .bind("slug", slug)
+        .map((rs, ctx) -> new Team(rs.getLong("id"), rs.getLong("organization_id"),
+            rs.getString("slug"), rs.getString("name")))
+        .findOne());
+  }
+
+  @Override
+  public Project createProject(
+      long organizationId, long teamId, String slug, String name, String groupingConfig) {
+    Instant now = Micros.now();
+    long id = db.write("create a project", h -> {
+      long projectId = h
+          .createQuery("INSERT INTO project"
+              + " (organization_id, slug, name, grouping_config, next_short_id, date_created)"
+              + " VALUES (:org, :slug, :name, :grouping, 1, :now)"
+              + " ON CONFLICT DO NOTHING RETURNING id")
+          .bind("org", organizationId)
+          .bind("slug", slug)
+          .bind("name", name)
+          .bind("grouping", groupingConfig)
+          .bind("now", Micros.of(now))
+          .mapTo(Long.class)
+          .findOne()
+          .orElseThrow(() -> new Conflict("project slug is taken in the organization"));
+      int owned = h
+          .createUpdate("INSERT INTO project_team (project_id, team_id)"
+              + " SELECT :project, id FROM team WHERE id = :team AND organization_id = :org")
+          .bind("project", projectId)
+          .bind("team", teamId)
+          .bind("org", organizationId)
+          .execute();
+      if (owned != 1) {
+        throw new IllegalArgumentException("the team does not belong to the organization");
+      }
+      return projectId;
+    });
+    return new Project(id, organizationId, slug, name, groupingConfig, now);
+  }
+
+  @Override
+  public Optional<Project> findProject(long organizationId, String slug) {
+    return db.read("find a project", h -> h
+        .createQuery("SELECT " + PROJECT + " FROM project"
+            + " WHERE organization_id = :org AND slug = :slug")
+        .bind("org", organizationId)
+        .bind("slug", slug)
+        .map((rs, ctx) -> project(rs))
+        .findOne());
+  }
+
+  @Override
+  public Optional<Project> findProject(long projectId) {
+    return db.read("find a project", h -> h
+        .createQuery("SELECT " + PROJECT + " FROM project WHERE id = :id")
+        .bind("id", projectId)
+        .map((rs, ctx) -> project(rs))
+        .findOne());
+  }
+
+  @Override
+  public List<Long> teamsOf(long projectId) {
+    return db.read("list the teams of a project", h -> h
+        .createQuery("SELECT team_id FROM project_team WHERE project_id = :id ORDER BY team_id")
+        .bind("id", projectId)
+        .mapTo(Long.class)
+        .list());
+  }
+
+  @Override
+  public void updateGroupingConfig(long projectId, String groupingConfig) {
+    db.write("update the grouping config", h -> h
+        .createUpdate("UPDATE project SET grouping_config = :grouping WHERE id = :id")
+        .bind("grouping", groupingConfig)
+        .bind("id", projectId)
+        .execute());
+  }
+
+  @Override
+  public ProjectKey createKey(long projectId, String label) {
+    Instant now = Micros.now();
+    String publicKey = randomHex();
+    String secretKey = randomHex();
+    long id = db.write("create a project key", h -> h
+        .createQuery("INSERT INTO project_key"
+            + " (project_id, public_key, secret_key, label, active, date_created)"
+            + " VALUES (:project, :public, :secret, :label, :active, :now) RETURNING id")
+        .bind("project", projectId)
+        .bind("public", publicKey)
+        .bind("secret", secretKey)
+        .bind("label", label)
+        .bind("active", true)
+        .bind("now", Micros.of(now))
+        .mapTo(Long.class)
+        .one());
+    return new ProjectKey(id, projectId, publicKey, secretKey, label, true, now);
+  }
+
+  @Override
+  public Optional<ProjectKey> findKey(String publicKey) {
+    return db.read("find a project key", h -> h
+        .createQuery("SELECT " + KEY + " FROM project_key WHERE public_key = :key")
+        .bind("key", publicKey)
+        .map((rs, ctx) -> key(rs))
+        .findOne());
+  }
+
+  @Override
+  public List<ProjectKey> keys(long projectId) {
+    return db.read("list project keys", h -> h
+        .createQuery("SELECT " + KEY + " FROM project_key WHERE project_id = :id ORDER BY id")
+        .bind("id", projectId)
+        .map((rs, ctx) -> key(rs))
+        .list());
+  }
+
+  @Override
+  public void setKeyActive(long keyId, boolean active) {
+    db.write("change a project key", h -> h
+        .createUpdate("UPDATE project_key SET active = :active WHERE id = :id")
+        .bind("active", active)
+        .bind("id", keyId)
+        .execute());
+  }
+
+  /** 32 lowercase hex characters from 16 random bytes. */
+  private String randomHex() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static Organization organization(ResultSet rs) throws SQLException {
+    return new Organization(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+        Rows.instant(rs, "date_created"));
+  }
+
+  private static Project project(ResultSet rs) throws SQLException {
+    return new Project(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("slug"),
+        rs.getString("name"), rs.getString("grouping_config"), Rows.instant(rs, "date_created"));
+  }
+
+  private static ProjectKey key(ResultSet rs) throws SQLException {
+    return new ProjectKey(rs.getLong("id"), rs.getLong("project_id"), rs.getString("public_key"),
+        rs.getString("secret_key"), rs.getString("label"), rs.getBoolean("active"),
+        Rows.instant(rs, "date_created"));
+  }
+}
