@@ -1,0 +1,8 @@
+package dev.picket.storage;
+
+class PostgresIssueStoreTest extends IssueStoreContract {
+  @Override
+  protected Storage storage() {
+    return PostgresTestDatabase.storage();
+  }
+}

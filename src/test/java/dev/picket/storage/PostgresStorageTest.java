@@ -1,0 +1,8 @@
+package dev.picket.storage;
+
+class PostgresStorageTest extends StorageContract {
+  @Override
+  protected Storage storage() {
+    return PostgresTestDatabase.storage();
+  }
+}

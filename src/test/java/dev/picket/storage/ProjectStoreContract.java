@@ -1,0 +1,124 @@
+package dev.picket.storage;
+
+import static dev.picket.storage.Fixtures.newOrganization;
+import static dev.picket.storage.Fixtures.newProject;
+import static dev.picket.storage.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.picket.model.Organization;
+import dev.picket.model.Project;
+import dev.picket.model.ProjectKey;
+import dev.picket.model.Team;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link ProjectStore} must show; subclassed once per backend. */
+public abstract class ProjectStoreContract {
+  protected abstract Storage storage();
+
+  private ProjectStore projects() {
+    return storage().projects();
+  }
+
+  @Test
+  void organizationsAreFoundBySlugAndIdAndListedOldestFirst() {
+    String slug = unique("acme");
+    Organization first = projects().createOrganization(slug, "Acme");
+    Organization second = newOrganization(storage());
+
+    assertThat(first.slug()).isEqualTo(slug);
+    assertThat(first.name()).isEqualTo("Acme");
+    assertThat(projects().findOrganization(slug)).contains(first);
+    assertThat(projects().findOrganization(first.id())).contains(first);
+    assertThat(projects().findOrganization(unique("none"))).isEmpty();
+    assertThat(projects().findOrganization(Long.MAX_VALUE)).isEmpty();
+    assertThat(projects().organizations()).containsSubsequence(first, second);
+  }
+
+  @Test
+  void aTakenOrganizationSlugIsAConflict() {
+    Organization org = newOrganization(storage());
+    assertThatThrownBy(() -> projects().createOrganization(org.slug(), "Again"))
+        .isInstanceOf(Conflict.class);
+    assertThat(projects().findOrganization(org.slug())).contains(org);
+  }
+
+  @Test
+  void teamSlugsAreUniqueWithinTheirOrganization() {
+    Organization org = newOrganization(storage());
+    Organization other = newOrganization(storage());
+    Team team = projects().createTeam(org.id(), "backend", "Backend");
+
+    assertThat(projects().findTeam(org.id(), "backend")).contains(team);
+    assertThat(projects().findTeam(other.id(), "backend")).isEmpty();
+    assertThatThrownBy(() -> projects().createTeam(org.id(), "backend", "Again"))
+        .isInstanceOf(Conflict.class);
+    assertThat(projects().createTeam(other.id(), "backend", "Backend").organizationId())
+        .isEqualTo(other.id());
+  }
+
+  @Test
+  void projectsAreFoundAndOwnedByTheirTeam() {
+    Organization org = newOrganization(storage());
+    Team team = projects().createTeam(org.id(), "web", "Web");
+    Project project = projects().createProject(org.id(), team.id(), "shop", "Shop", "picket:v1");
+
+    assertThat(project.organizationId()).isEqualTo(org.id());
+    assertThat(project.groupingConfig()).isEqualTo("picket:v1");
+    assertThat(projects().findProject(org.id(), "shop")).contains(project);
+    assertThat(projects().findProject(project.id())).contains(project);
+    assertThat(projects().findProject(org.id(), "nope")).isEmpty();
+    assertThat(projects().findProject(Long.MAX_VALUE)).isEmpty();
+    assertThat(projects().teamsOf(project.id())).containsExactly(team.id());
+  }
+
+  @Test
+  void projectSlugsAreUniqueWithinTheirOrganization() {
+    Organization org = newOrganization(storage());
+    Organization other = newOrganization(storage());
+    Team team = projects().createTeam(org.id(), "t", "T");
+    Team otherTeam = projects().createTeam(other.id(), "t", "T");
+    projects().createProject(org.id(), team.id(), "api", "API", "g");
+
+    assertThatThrownBy(() -> projects().createProject(org.id(), team.id(), "api", "API", "g"))
+        .isInstanceOf(Conflict.class);
+    assertThat(projects().createProject(other.id(), otherTeam.id(), "api", "API", "g").slug())
+        .isEqualTo("api");
+  }
+
+  @Test
+  void theGroupingConfigCanBeChanged() {
+    Project project = newProject(storage());
+    projects().updateGroupingConfig(project.id(), "picket:v2");
+    assertThat(projects().findProject(project.id()).orElseThrow().groupingConfig())
+        .isEqualTo("picket:v2");
+  }
+
+  @Test
+  void keysAreRandomHexAndFoundByTheirPublicKey() {
+    Project project = newProject(storage());
+    ProjectKey first = projects().createKey(project.id(), "Default");
+    ProjectKey second = projects().createKey(project.id(), "Backup");
+
+    assertThat(first.publicKey()).matches("[0-9a-f]{32}");
+    assertThat(first.secretKey()).matches("[0-9a-f]{32}");
+    assertThat(first.publicKey()).isNotEqualTo(second.publicKey()).isNotEqualTo(first.secretKey());
+    assertThat(first.active()).isTrue();
+    assertThat(first.label()).isEqualTo("Default");
+    assertThat(projects().findKey(first.publicKey())).contains(first);
+    assertThat(projects().findKey("0".repeat(32))).isEmpty();
+    assertThat(projects().keys(project.id())).containsExactly(first, second);
+  }
+
+  @Test
+  void aDeactivatedKeyIsStillFoundButInactive() {
+    Project project = newProject(storage());
+    ProjectKey key = projects().createKey(project.id(), "Default");
+
+    projects().setKeyActive(key.id(), false);
+    assertThat(projects().findKey(key.publicKey()).orElseThrow().active()).isFalse();
+
+    projects().setKeyActive(key.id(), true);
+    assertThat(projects().findKey(key.publicKey()).orElseThrow().active()).isTrue();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.picket.storage;
+
+import dev.picket.storage.sqlite.SqliteStorage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteEventStoreTest extends EventStoreContract {
+  @TempDir static Path dir;
+  private static Storage storage;
+
+  @BeforeAll
+  static void open() {
+    storage = SqliteStorage.open(dir);
+  }
+
+  @AfterAll
+  static void close() {
+    storage.close();
+  }
+
+  @Override
+  protected Storage storage() {
+    return storage;
+  }
+
+  @Override
+  protected Connection rawConnection() throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStorage.FILE_NAME));
+  }
+}
