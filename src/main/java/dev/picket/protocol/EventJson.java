@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +36,8 @@ public final class EventJson {
   public static final int MAX_NUMBER_DIGITS = 1000;
 
   private static final ObjectMapper MAPPER = createMapper();
+  private static final ObjectReader FRAGMENT_READER =
+      MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private EventJson() {}
 
@@ -79,6 +82,11 @@ public final class EventJson {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** A reader that stops after one value, for parsers positioned inside a larger body. */
+  static ObjectReader fragmentReader() {
+    return FRAGMENT_READER;
   }
 
   private static ObjectMapper createMapper() {
