@@ -30,6 +30,7 @@ public final class BodyDecoder {
   static final String TOO_LARGE = "request body too large";
   static final String INVALID = "invalid request body";
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+  private static final int MAX_CHUNK = 1 << 20;
 
   private final long maxCompressedBytes;
   private final long maxDecodedBytes;
@@ -67,7 +68,7 @@ public final class BodyDecoder {
         in = wrap(in, current);
       }
       current = encodings.isEmpty() ? current : String.join(", ", encodings);
-      return readAll(new LimitedInputStream(in, maxDecodedBytes, false), maxDecodedBytes);
+      return readAll(new LimitedInputStream(in, maxDecodedBytes, false));
     } catch (ProtocolException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -152,20 +153,37 @@ public final class BodyDecoder {
     };
   }
 
-  private static byte[] readAll(InputStream in, long limit) throws IOException {
-    int cap = (int) Math.min(limit + 1, MAX_ARRAY);
-    byte[] buffer = new byte[Math.min(8192, cap)];
-    int count = 0;
+  /**
+   * Reads into chunks of growing size (so a rejected body never costs more than the limit) and
+   * joins them once at the end.
+   */
+  private static byte[] readAll(InputStream in) throws IOException {
+    List<byte[]> chunks = new ArrayList<>();
+    int total = 0;
+    int size = 8192;
     while (true) {
-      if (count == buffer.length) {
-        buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, cap));
+      byte[] chunk = new byte[size];
+      int n = in.readNBytes(chunk, 0, size);
+      total += n;
+      chunks.add(n == size ? chunk : Arrays.copyOf(chunk, n));
+      if (n < size) {
+        return join(chunks, total);
       }
-      int n = in.read(buffer, count, buffer.length - count);
-      if (n < 0) {
-        return count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
-      }
-      count += n;
+      size = Math.min(size * 2, MAX_CHUNK);
     }
+  }
+
+  private static byte[] join(List<byte[]> chunks, int total) {
+    if (chunks.size() == 1) {
+      return chunks.get(0);
+    }
+    byte[] result = new byte[total];
+    int pos = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, result, pos, chunk.length);
+      pos += chunk.length;
+    }
+    return result;
   }
 
   private static void rethrowSourceFailure(Throwable e) throws IOException {
