@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ public final class EventJson {
 
   /**
    * Parses one JSON value; trailing non-whitespace is an error. Throws 400 {@code invalid JSON
-   * data: <reason>} where the reason names the problem and position, never the payload.
+   * data} with one cause naming the problem and its position, never the payload.
    */
   public static JsonNode readTree(byte[] json) {
     try {
@@ -93,6 +94,7 @@ public final class EventJson {
     JsonFactory factory = JsonFactory.builder()
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
             .maxStringLength(MAX_STRING_CHARS)
@@ -106,7 +108,7 @@ public final class EventJson {
   }
 
   private static ProtocolException invalid(String reason) {
-    return ProtocolException.badRequest("invalid JSON data: " + reason);
+    return ProtocolException.badRequest("invalid JSON data", reason);
   }
 
   private static String reason(JsonProcessingException e) {
