@@ -44,7 +44,7 @@ public final class BodyDecoder {
     this.maxDecodedBytes = maxDecodedBytes;
   }
 
-  /** A decoder with {@link #DEFAULT_MAX_COMPRESSED_BYTES} and {@link #DEFAULT_MAX_DECODED_BYTES}. */
+  /** A decoder with the default limits (20 MiB on the wire, 100 MiB decoded). */
   public static BodyDecoder withDefaults() {
     return new BodyDecoder(DEFAULT_MAX_COMPRESSED_BYTES, DEFAULT_MAX_DECODED_BYTES);
   }
@@ -80,10 +80,11 @@ public final class BodyDecoder {
   }
 
   /**
-   * Turns a store-endpoint body into event JSON bytes (spec §2.2): JSON (first non-whitespace byte
-   * {@code {}) as is; otherwise base64 (standard alphabet, whitespace ignored), used as is when
-   * that is JSON, else zlib-inflated (raven clients send {@code base64(zlib(json))}). Inflated
-   * output over {@code maxEventBytes} → 413; empty or undecodable → 400.
+   * Turns a store-endpoint body into event JSON bytes (spec §2.2): JSON (first non-whitespace
+   * byte is an opening brace) as is; otherwise base64 (standard alphabet, whitespace ignored),
+   * used as is when that is JSON, else zlib-inflated (raven clients send {@code
+   * base64(zlib(json))}). Inflated output over {@code maxEventBytes} → 413; empty or undecodable
+   * → 400.
    */
   public static byte[] decodeStoreBody(byte[] body, int maxEventBytes) {
     if (body.length == 0) {
@@ -197,7 +198,8 @@ public final class BodyDecoder {
   private static ProtocolException corrupt(String encoding, Throwable e) {
     String what = e instanceof EOFException ? "truncated" : "corrupt";
     String message = e.getMessage() == null ? "" : " (" + printable(e.getMessage()) + ")";
-    return new ProtocolException(400, INVALID, List.of(what + " " + encoding + " data" + message), e);
+    String cause = what + " " + encoding + " data" + message;
+    return new ProtocolException(400, INVALID, List.of(cause), e);
   }
 
   private static boolean startsWithBrace(byte[] data) {

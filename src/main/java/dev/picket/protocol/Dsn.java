@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A Sentry DSN: {@code {scheme}://{public_key}[:{secret}]@{host}[:{port}]{path_prefix}/{project_id}}.
+ * A Sentry DSN: {@code
+ * {scheme}://{public_key}[:{secret}]@{host}[:{port}]{path_prefix}/{project_id}}.
  *
  * @param baseUrl the public server URL without credentials and without trailing slash, e.g. {@code
  *     https://errors.example.com/tracker}; it keeps the path prefix
@@ -53,7 +54,8 @@ public record Dsn(String baseUrl, String publicKey, String secretKey, long proje
       int slash = path.lastIndexOf('/');
       long projectId = Long.parseLong(path.substring(slash + 1));
       String prefix = slash < 0 ? "" : "/" + path.substring(0, slash);
-      String base = uri.getScheme() + "://" + uri.getRawAuthority().substring(userInfo.length() + 1);
+      String hostPort = uri.getRawAuthority().substring(userInfo.length() + 1);
+      String base = uri.getScheme() + "://" + hostPort;
       int colon = userInfo.indexOf(':');
       String key = colon < 0 ? userInfo : userInfo.substring(0, colon);
       String secret = colon < 0 ? null : userInfo.substring(colon + 1);

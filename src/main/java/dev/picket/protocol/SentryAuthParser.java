@@ -109,7 +109,8 @@ public final class SentryAuthParser {
     }
     int dot = text.indexOf('.');
     String major = dot < 0 ? text : text.substring(0, dot);
-    if (major.isEmpty() || major.length() > 5 || !major.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    boolean digits = major.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (major.isEmpty() || major.length() > 5 || !digits) {
       throw ProtocolException.unauthorized(BAD_AUTH);
     }
     return Integer.parseInt(major);

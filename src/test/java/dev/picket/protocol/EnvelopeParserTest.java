@@ -229,7 +229,8 @@ class EnvelopeParserTest {
   void parse_nodeMixesEventWithoutLengthAndAttachmentWithLength() throws IOException {
     Envelope envelope = EnvelopeParser.parse(Fixtures.body("node-sdk-attachment", 2));
 
-    assertThat(envelope.items()).extracting(EnvelopeItem::type).containsExactly("event", "attachment");
+    assertThat(envelope.items()).extracting(EnvelopeItem::type)
+        .containsExactly("event", "attachment");
   }
 
   @Test
@@ -242,6 +243,19 @@ class EnvelopeParserTest {
     assertThat(envelope.headers().isEmpty()).isTrue();
     assertThat(envelope.eventId()).isEmpty();
     assertThat(envelope.items()).extracting(EnvelopeItem::type).containsExactly("client_report");
+  }
+
+  @Test
+  void parse_javaAppendsClientReportToNextEventEnvelope() throws IOException {
+    byte[] body = BodyDecoder.withDefaults()
+        .decode(new ByteArrayInputStream(Fixtures.clientReportBody("java-sdk-0007")), "gzip");
+
+    Envelope envelope = EnvelopeParser.parse(body);
+
+    assertThat(envelope.items()).extracting(EnvelopeItem::type)
+        .containsExactly("event", "client_report");
+    assertThat(EventJson.readObject(envelope.items().get(1).payload()).has("discarded_events"))
+        .isTrue();
   }
 
   @Test

@@ -69,7 +69,7 @@ final class Fixtures {
   /** The parsed query string as captured. */
   static Map<String, List<String>> query(JsonNode meta) {
     Map<String, List<String>> query = new LinkedHashMap<>();
-    meta.path("query").fields().forEachRemaining(e -> query.put(e.getKey(),
+    meta.path("query").properties().forEach(e -> query.put(e.getKey(),
         JSON.convertValue(e.getValue(), JSON.getTypeFactory()
             .constructCollectionType(List.class, String.class))));
     return query;
