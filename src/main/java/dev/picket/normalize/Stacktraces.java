@@ -159,7 +159,11 @@ final class Stacktraces {
       v = Long.parseLong(n.textValue().trim());
     }
     if (v != null && v >= 0) {
-      out.put(key, v);
+      if (v <= Integer.MAX_VALUE) {
+        out.put(key, v.intValue());
+      } else {
+        out.put(key, v);
+      }
     }
   }
 

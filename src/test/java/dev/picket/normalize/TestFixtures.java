@@ -39,9 +39,10 @@ public final class TestFixtures {
     }
   }
 
-  public static ObjectNode json(String text) {
+  /** JSON written with single quotes for readability. */
+  public static JsonNode json(String text) {
     try {
-      return (ObjectNode) MAPPER.readTree(text.replace('\'', '"'));
+      return MAPPER.readTree(text.replace('\'', '"'));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
