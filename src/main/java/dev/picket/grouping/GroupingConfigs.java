@@ -1,0 +1,26 @@
+package dev.picket.grouping;
+
+import java.util.Map;
+
+/** The registry of grouping config ids: one strategy per id, registered here and nowhere else. */
+public final class GroupingConfigs {
+  public static final String LEGACY_2019_03_12 = "legacy:2019-03-12";
+  public static final String DEFAULT = LEGACY_2019_03_12;
+
+  private static final Map<String, GroupingStrategy> STRATEGIES =
+      Map.of(LEGACY_2019_03_12, new LegacyStrategy());
+
+  private GroupingConfigs() {}
+
+  public static boolean isKnown(String id) {
+    return id != null && STRATEGIES.containsKey(id);
+  }
+
+  static GroupingStrategy strategy(String id) {
+    GroupingStrategy s = id == null ? null : STRATEGIES.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown grouping config: " + id);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.picket.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Collects the event's {@code errors} entries in Relay's kinds ({@code invalid_data}, ...). */
+final class EventErrors {
+  private final ArrayNode list = JsonNodeFactory.instance.arrayNode();
+
+  ObjectNode add(String type, String name, JsonNode value) {
+    ObjectNode e = list.addObject();
+    e.put("type", type);
+    e.put("name", name);
+    if (value != null && !value.isMissingNode() && !value.isNull()) {
+      e.set("value", value.deepCopy());
+    }
+    return e;
+  }
+
+  void invalidData(String name, JsonNode value, String reason) {
+    add("invalid_data", name, value).put("reason", reason);
+  }
+
+  void missingAttribute(String name, String attribute) {
+    add("missing_attribute", name, null).put("attribute", attribute);
+  }
+
+  void invalidAttribute(String name) {
+    add("invalid_attribute", name, null);
+  }
+
+  void valueTooLong(String name, JsonNode value) {
+    add("value_too_long", name, value);
+  }
+
+  ArrayNode toArray() {
+    return list;
+  }
+
+  int size() {
+    return list.size();
+  }
+}

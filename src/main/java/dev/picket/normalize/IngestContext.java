@@ -1,0 +1,26 @@
+package dev.picket.normalize;
+
+import dev.picket.model.EventId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the transport knows about an event besides its payload.
+ *
+ * @param received server receipt time (required)
+ * @param clientIp address of the sending client, used for {@code {{auto}}} IPs; nullable
+ * @param sentryClient {@code sentry_client} auth value such as {@code raven-python/6.0}; nullable
+ * @param sentAt envelope header {@code sent_at}, for clock-drift correction; nullable
+ * @param envelopeEventId envelope header event id; overrides the payload's {@code event_id}; nullable
+ */
+public record IngestContext(
+    Instant received, String clientIp, String sentryClient, Instant sentAt, EventId envelopeEventId) {
+  public IngestContext {
+    Objects.requireNonNull(received, "received");
+  }
+
+  /** A context with only the receipt time, for tests and tools. */
+  public static IngestContext at(Instant received) {
+    return new IngestContext(received, null, null, null, null);
+  }
+}
