@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * no installed server) and stopped by a shutdown hook. The PostgreSQL test classes share one
  * {@link Storage}; they isolate by creating their own organizations and projects.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
   private static EmbeddedPostgres postgres;
   private static Storage storage;
 
@@ -35,6 +35,12 @@ final class PostgresTestDatabase {
   static synchronized Connection rawConnection() throws SQLException {
     storage();
     return postgres.getPostgresDatabase().getConnection();
+  }
+
+  /** The URL of the shared embedded server, for tests that start a whole Picket on it. */
+  public static synchronized String databaseUrl() {
+    storage();
+    return url();
   }
 
   private static String url() {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.picket.model.Project;
 import dev.picket.model.SavedEvent;
-import dev.picket.storage.jdbc.Storages;
 import dev.picket.storage.sqlite.SqliteStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ class SqliteStorageTest {
   @Test
   void createsTheFolderAndTheDatabaseInWalMode() throws Exception {
     Path dataDir = dir.resolve("nested/data");
-    try (Storage storage = Storages.open(null, dataDir)) {
+    try (Storage storage = SqliteStorage.open(dataDir)) {
       storage.check();
     }
     assertThat(dataDir.resolve(SqliteStorage.FILE_NAME)).isRegularFile();

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * {@link Storage} over a HikariCP pool with Jdbi; the same code serves SQLite and PostgreSQL.
  * Obtain one from {@code SqliteStorage.open}, {@code PostgresStorage.open} or
- * {@link Storages#open}; closing it closes the pool.
+ * {@code dev.picket.App}; closing it closes the pool.
  */
 public final class JdbcStorage implements Storage {
   private final HikariDataSource dataSource;
