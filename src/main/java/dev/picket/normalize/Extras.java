@@ -47,7 +47,7 @@ final class Extras {
     }
   }
 
-  static void sdk(ObjectNode in, ObjectNode out, String sentryClient, EventErrors errors) {
+  static void sdk(ObjectNode in, ObjectNode out, EventErrors errors) {
     JsonNode raw = in.get("sdk");
     ObjectNode sdk = Json.obj();
     if (raw != null && raw.isObject()) {
@@ -69,13 +69,6 @@ final class Extras {
       }
     } else if (!Json.isEmpty(raw)) {
       errors.invalidData("sdk", raw, "expected an object");
-    }
-    if (!sdk.has("name") && sentryClient != null && !sentryClient.isBlank()) {
-      String[] parts = sentryClient.trim().split("[/ ]", 2);
-      sdk.put("name", parts[0]);
-      if (parts.length > 1 && !parts[1].isBlank()) {
-        sdk.put("version", parts[1].trim());
-      }
     }
     if (sdk.has("name")) {
       out.set("sdk", sdk);

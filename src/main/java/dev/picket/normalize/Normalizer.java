@@ -52,11 +52,10 @@ public final class Normalizer {
     Contexts.apply(in, out, errors);
     boolean sdkSentContexts = out.has("contexts");
     Client ua = userAgents.parse(out);
-    UserAgents.addContexts(out, ua);
     Tags.apply(in, out, errors);
     Extras.extra(in, out, errors);
     Extras.modules(in, out, errors);
-    Extras.sdk(in, out, ctx.sentryClient(), errors);
+    Extras.sdk(in, out, errors);
     Extras.fingerprint(in, out, errors);
     Extras.checksum(in, out, errors);
     TopLevelKeys.passThrough(in, out);

@@ -26,7 +26,7 @@ final class Trimming {
   static final int DEPTH_EXTRA = 7;
   static final int DEPTH_REQUEST = 7;
   static final int DEPTH_CONTEXT = 5;
-  static final int DEPTH_VARS = 5;
+  static final int DEPTH_VARS = 7;
   static final int DEPTH_CRUMB = 5;
 
   private Trimming() {}

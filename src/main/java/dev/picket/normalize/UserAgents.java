@@ -8,9 +8,9 @@ import ua_parser.Client;
 import ua_parser.Parser;
 
 /**
- * Browser/OS/device from the event's own {@code request} User-Agent header (§5.10) with uap-java:
- * contexts when the SDK sent none of that kind, and Sentry 9's legacy {@code browser}/{@code os}/
- * {@code device} tag values. The parser is built once; {@link Parser#parse} is thread-safe.
+ * Browser/OS/device from the event's own {@code request} User-Agent header with uap-java, as
+ * Sentry 9's legacy {@code browser}/{@code os}/{@code device} tag values. Like Sentry 9 (and the
+ * seed response), no contexts are derived from it. The parser is built once; {@link Parser#parse} is thread-safe.
  */
 final class UserAgents {
   private final Parser parser;
@@ -39,48 +39,6 @@ final class UserAgents {
       }
     }
     return null;
-  }
-
-  /** Adds {@code browser}, {@code os}/{@code client_os} and {@code device} contexts if absent. */
-  static void addContexts(ObjectNode event, Client c) {
-    if (c == null) {
-      return;
-    }
-    ObjectNode contexts = event.has("contexts") ? (ObjectNode) event.get("contexts") : Json.obj();
-    if (!hasType(contexts, "browser") && c.userAgent != null && !"Other".equals(c.userAgent.family)) {
-      ObjectNode b = Json.obj();
-      b.put("name", c.userAgent.family);
-      Json.putText(b, "version", version(c.userAgent.major, c.userAgent.minor, c.userAgent.patch));
-      b.put("type", "browser");
-      contexts.set("browser", b);
-    }
-    String osKey = "javascript".equals(event.path("platform").asText()) ? "os" : "client_os";
-    if (!contexts.has(osKey) && !hasType(contexts, "os") && c.os != null
-        && !"Other".equals(c.os.family)) {
-      ObjectNode o = Json.obj();
-      o.put("name", c.os.family);
-      Json.putText(o, "version", version(c.os.major, c.os.minor, c.os.patch));
-      o.put("type", "os");
-      contexts.set(osKey, o);
-    }
-    if (!hasType(contexts, "device") && c.device != null && !"Other".equals(c.device.family)) {
-      ObjectNode d = Json.obj();
-      d.put("family", c.device.family);
-      d.put("type", "device");
-      contexts.set("device", d);
-    }
-    if (contexts.size() > 0 && !event.has("contexts")) {
-      event.set("contexts", contexts);
-    }
-  }
-
-  private static boolean hasType(ObjectNode contexts, String type) {
-    for (JsonNode c : contexts) {
-      if (type.equals(c.path("type").asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Sentry 9 legacy tag: "Family major.minor", "Family major" or "Family". */
