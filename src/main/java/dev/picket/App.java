@@ -1,0 +1,94 @@
+package dev.picket;
+
+import dev.picket.admin.AdminService;
+import dev.picket.auth.Access;
+import dev.picket.auth.ApiAuthenticator;
+import dev.picket.auth.ProjectGate;
+import dev.picket.config.Config;
+import dev.picket.grouping.Grouper;
+import dev.picket.http.HealthHandler;
+import dev.picket.http.HttpServer;
+import dev.picket.http.Routes;
+import dev.picket.http.api.EventDetailsHandler;
+import dev.picket.http.api.IndexHandler;
+import dev.picket.http.api.ProjectUpdateHandler;
+import dev.picket.http.api.Requester;
+import dev.picket.http.ingest.IngestHandler;
+import dev.picket.ingest.IngestService;
+import dev.picket.ingest.RequestReader;
+import dev.picket.ingest.Writer;
+import dev.picket.normalize.Normalizer;
+import dev.picket.protocol.BodyDecoder;
+import dev.picket.storage.Storage;
+import dev.picket.storage.postgres.PostgresStorage;
+import dev.picket.storage.sqlite.SqliteStorage;
+import java.time.Clock;
+
+/**
+ * The composition root: opens storage, builds the services and the HTTP server, by hand, top to
+ * bottom. {@link #close()} stops in the safe order: no new requests, drain the writer, close storage.
+ */
+public final class App implements AutoCloseable {
+  private final Storage storage;
+  private final Writer writer;
+  private final HttpServer server;
+  private final AdminService admin;
+
+  private App(Config config, Storage storage) {
+    this.storage = storage;
+    Clock clock = Clock.systemUTC();
+    this.admin = new AdminService(storage.projects(), storage.auth(), config.baseUrl());
+    this.writer = new Writer(storage.events(), config.writerQueue(), config.writerBatch());
+    BodyDecoder decoder = new BodyDecoder(config.maxRequestBytes(), config.maxDecodedBytes());
+    RequestReader reader = new RequestReader(storage.projects(), decoder, config.maxEventBytes());
+    IngestService ingest = new IngestService(reader, new Normalizer(), new Grouper(), writer, clock);
+    Requester requester = new Requester(new ApiAuthenticator(storage.auth(), clock));
+    ProjectGate gate = new ProjectGate(storage.projects(), new Access(storage.auth()));
+    this.server = new HttpServer(config.port(), new Routes.Handlers(
+        new HealthHandler(storage),
+        new IngestHandler(ingest),
+        new IndexHandler(requester, storage.auth()),
+        new EventDetailsHandler(requester, gate, storage.events()),
+        new ProjectUpdateHandler(requester, gate, storage.projects())));
+  }
+
+  /** Opens the storage named by the config (migrating it) and starts serving. */
+  public static App start(Config config) {
+    Storage storage = openStorage(config);
+    try {
+      App app = new App(config, storage);
+      app.admin.ensureDefaults();
+      app.server.start();
+      return app;
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+  }
+
+  /** The storage the config names: PostgreSQL with DATABASE_URL, else SQLite in the data folder. */
+  public static Storage openStorage(Config config) {
+    return config.databaseUrl() == null
+        ? SqliteStorage.open(config.dataDir())
+        : PostgresStorage.open(config.databaseUrl());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  public AdminService admin() {
+    return admin;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    writer.close();
+    storage.close();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.picket.auth;
+
+import java.util.Set;
+
+/**
+ * Who made an API request: a user through a token ({@code userId} set) or an organization through
+ * a legacy API key ({@code apiKeyOrganizationId} set), with the scopes of that credential.
+ */
+public record Principal(Long userId, Long apiKeyOrganizationId, boolean superuser, Set<String> scopes) {
+  public Principal {
+    scopes = Set.copyOf(scopes);
+  }
+
+  public static Principal user(long userId, boolean superuser, Set<String> scopes) {
+    return new Principal(userId, null, superuser, scopes);
+  }
+
+  public static Principal apiKey(long organizationId, Set<String> scopes) {
+    return new Principal(null, organizationId, false, scopes);
+  }
+
+  public boolean hasAnyScope(Set<String> wanted) {
+    return scopes.stream().anyMatch(wanted::contains);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.picket.auth;
+
+import dev.picket.model.NotFound;
+import dev.picket.model.Organization;
+import dev.picket.model.Project;
+import dev.picket.storage.ProjectStore;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves {@code /projects/{org}/{project}/} for a request in Sentry's order: scope check on the
+ * credential (401/403), then the organization and project by slug (404), then the requester's
+ * access to that organization (403).
+ */
+public final class ProjectGate {
+  private final ProjectStore projects;
+  private final Access access;
+
+  public ProjectGate(ProjectStore projects, Access access) {
+    this.projects = projects;
+    this.access = access;
+  }
+
+  public Project open(Optional<Principal> principal, String orgSlug, String projectSlug, Set<String> scopes) {
+    Principal p = access.require(principal, scopes);
+    Organization org = projects.findOrganization(orgSlug).orElseThrow(NotFound::resource);
+    Project project = projects.findProject(org.id(), projectSlug).orElseThrow(NotFound::resource);
+    access.requireOrganization(p, org.id(), scopes);
+    return project;
+  }
+}

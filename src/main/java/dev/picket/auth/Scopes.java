@@ -1,0 +1,73 @@
+package dev.picket.auth;
+
+import dev.picket.model.Role;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Sentry's scopes and the scopes each organization role grants (Sentry's SENTRY_ROLES). */
+public final class Scopes {
+  public static final List<String> ALL = List.of(
+      "org:read", "org:write", "org:admin", "org:integrations", "org:ci",
+      "member:read", "member:write", "member:admin",
+      "team:read", "team:write", "team:admin",
+      "project:read", "project:write", "project:admin", "project:releases", "project:integrations",
+      "event:read", "event:write", "event:admin",
+      "alerts:read", "alerts:write");
+
+  /** Scopes that let a request read a project (ProjectPermission, GET). */
+  public static final Set<String> PROJECT_READ = Set.of("project:read", "project:write", "project:admin");
+
+  /** Scopes that let a request change a project (ProjectPermission, PUT/POST). */
+  public static final Set<String> PROJECT_WRITE = Set.of("project:write", "project:admin");
+
+  private static final Map<Role, Set<String>> BY_ROLE = byRole();
+
+  private Scopes() {}
+
+  public static Set<String> of(Role role) {
+    return BY_ROLE.get(role);
+  }
+
+  /**
+   * Parses a comma-separated scope list; throws IllegalArgumentException naming the first unknown
+   * scope.
+   */
+  public static Set<String> parse(String commaSeparated) {
+    Set<String> scopes = Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    for (String scope : scopes) {
+      if (!ALL.contains(scope)) {
+        throw new IllegalArgumentException("unknown scope: " + scope);
+      }
+    }
+    return scopes;
+  }
+
+  private static Map<Role, Set<String>> byRole() {
+    Set<String> member = Set.of("event:read", "event:write", "event:admin", "project:releases",
+        "project:read", "org:read", "member:read", "team:read", "alerts:read");
+    Set<String> admin = union(member, Set.of("project:write", "project:admin", "team:write",
+        "team:admin", "project:integrations", "org:integrations", "alerts:write"));
+    Set<String> manager = union(admin, Set.of("member:write", "member:admin", "org:write"));
+    Set<String> owner = Set.copyOf(ALL);
+    Map<Role, Set<String>> map = new EnumMap<>(Role.class);
+    map.put(Role.MEMBER, member);
+    map.put(Role.ADMIN, admin);
+    map.put(Role.MANAGER, manager);
+    map.put(Role.OWNER, owner);
+    return map;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> result = new LinkedHashSet<>(a);
+    result.addAll(b);
+    return Set.copyOf(result);
+  }
+}

@@ -1,0 +1,2 @@
+/** The picocli commands: thin adapters over {@code App} and the admin services. */
+package dev.picket.cli;

@@ -1,0 +1,36 @@
+package dev.picket.http;
+
+import dev.picket.http.api.EventDetailsHandler;
+import dev.picket.http.api.IndexHandler;
+import dev.picket.http.api.ProjectUpdateHandler;
+import dev.picket.http.ingest.Cors;
+import dev.picket.http.ingest.IngestHandler;
+import io.javalin.config.RoutesConfig;
+
+/** Every URL Picket serves, in one table. Ingest paths match with and without a trailing slash. */
+public final class Routes {
+  /** The handlers the table points at; built by {@code App}. */
+  public record Handlers(
+      HealthHandler health,
+      IngestHandler ingest,
+      IndexHandler index,
+      EventDetailsHandler eventDetails,
+      ProjectUpdateHandler projectUpdate) {}
+
+  private Routes() {}
+
+  public static void register(RoutesConfig routes, Handlers h) {
+    routes.get("/_health/", h.health()::handle);
+
+    routes.before("/api/{projectId}/store/", Cors::headers);
+    routes.before("/api/{projectId}/envelope/", Cors::headers);
+    routes.options("/api/{projectId}/store/", Cors::preflight);
+    routes.options("/api/{projectId}/envelope/", Cors::preflight);
+    routes.post("/api/{projectId}/store/", h.ingest()::store);
+    routes.post("/api/{projectId}/envelope/", h.ingest()::envelope);
+
+    routes.get("/api/0/", h.index()::handle);
+    routes.put("/api/0/projects/{org}/{project}/", h.projectUpdate()::handle);
+    routes.get("/api/0/projects/{org}/{project}/events/{eventId}/", h.eventDetails()::handle);
+  }
+}

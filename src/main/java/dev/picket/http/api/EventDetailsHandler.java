@@ -1,0 +1,36 @@
+package dev.picket.http.api;
+
+import dev.picket.auth.ProjectGate;
+import dev.picket.auth.Scopes;
+import dev.picket.http.Json;
+import dev.picket.model.EventId;
+import dev.picket.model.NotFound;
+import dev.picket.model.Project;
+import dev.picket.model.StoredEvent;
+import dev.picket.protocol.EventJson;
+import dev.picket.storage.EventStore;
+import io.javalin.http.Context;
+
+/** {@code GET /api/0/projects/{org}/{project}/events/{eventId}/}: the seed endpoint. */
+public final class EventDetailsHandler {
+  private final Requester requester;
+  private final ProjectGate gate;
+  private final EventStore events;
+
+  public EventDetailsHandler(Requester requester, ProjectGate gate, EventStore events) {
+    this.requester = requester;
+    this.gate = gate;
+    this.events = events;
+  }
+
+  public void handle(Context ctx) {
+    Project project = gate.open(requester.of(ctx), ctx.pathParam("org"), ctx.pathParam("project"),
+        Scopes.PROJECT_READ);
+    StoredEvent event = EventId.parse(ctx.pathParam("eventId"))
+        .flatMap(id -> events.find(project.id(), id))
+        .orElseThrow(() -> new NotFound("Event not found"));
+    var next = events.nextInIssue(event.issueId(), event.timestamp(), event.eventId());
+    var previous = events.previousInIssue(event.issueId(), event.timestamp(), event.eventId());
+    Json.write(ctx, 200, EventDetailsRenderer.render(event, EventJson.readTree(event.payload()), next, previous));
+  }
+}

@@ -1,0 +1,75 @@
+package dev.picket.http.api;
+
+import static dev.picket.http.api.StacktraceRenderer.orNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.picket.model.EventId;
+import dev.picket.model.StoredEvent;
+import java.util.Optional;
+
+/**
+ * The body of "Retrieve an Event for a Project": the seed's Sentry 9.0 fields with their 9.0
+ * meaning, followed by the additive fields of later versions.
+ */
+final class EventDetailsRenderer {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private EventDetailsRenderer() {}
+
+  static ObjectNode render(StoredEvent stored, JsonNode event, Optional<EventId> next, Optional<EventId> previous) {
+    ObjectNode out = F.objectNode();
+    out.put("eventID", stored.eventId().hex());
+    out.set("dist", orNull(event.get("dist")));
+    out.set("nextEventID", next.<JsonNode>map(id -> F.textNode(id.hex())).orElse(NullNode.getInstance()));
+    out.set("previousEventID", previous.<JsonNode>map(id -> F.textNode(id.hex())).orElse(NullNode.getInstance()));
+    out.put("message", EventMessage.of(event));
+    out.put("id", String.valueOf(stored.id()));
+    out.put("size", stored.payload().length);
+    out.set("errors", ErrorsRenderer.render(event.path("errors")));
+    out.set("platform", orNull(event.get("platform")));
+    out.put("type", event.path("type").asText("default"));
+    out.set("metadata", event.has("metadata") ? event.get("metadata") : F.objectNode());
+    out.set("tags", TagsRenderer.render(event.path("tags")));
+    out.put("dateCreated", ApiDates.seconds(stored.timestamp()));
+    out.put("dateReceived", ApiDates.seconds(stored.received()));
+    out.set("user", event.path("user").isObject() ? Pruning.withoutEmpty(event.get("user")) : F.nullNode());
+    out.set("entries", EntriesRenderer.render(event));
+    out.set("packages", event.path("modules").isObject() ? event.get("modules") : F.objectNode());
+    out.set("sdk", sdk(event.get("sdk")));
+    out.set("contexts", event.path("contexts").isObject() ? event.get("contexts") : F.objectNode());
+    out.set("fingerprints", event.path("hashes"));
+    out.set("context", event.path("extra").isObject() ? event.get("extra") : F.objectNode());
+    out.put("groupID", String.valueOf(stored.issueId()));
+    addModernFields(out, stored, event);
+    return out;
+  }
+
+  private static void addModernFields(ObjectNode out, StoredEvent stored, JsonNode event) {
+    out.put("projectID", String.valueOf(stored.projectId()));
+    out.set("title", orNull(event.get("title")));
+    out.set("culprit", orNull(event.get("culprit")));
+    out.set("location", orNull(event.get("location")));
+    out.set("groupingConfig", F.objectNode().put("id", event.path("grouping_config").asText()));
+    out.set("release", event.hasNonNull("release")
+        ? F.objectNode().put("version", event.get("release").asText()) : F.nullNode());
+    out.putNull("userReport");
+    out.putArray("sdkUpdates");
+    out.putNull("crashFile");
+  }
+
+  /** Sentry 9's {@code sdk}: name and version plus the {@code upstream} block it computed. */
+  private static JsonNode sdk(JsonNode sdk) {
+    if (sdk == null || !sdk.isObject() || !sdk.hasNonNull("name")) {
+      return NullNode.getInstance();
+    }
+    ObjectNode out = F.objectNode();
+    out.set("name", sdk.get("name"));
+    out.set("version", orNull(sdk.get("version")));
+    out.set("upstream", F.objectNode().put("name", sdk.get("name").asText())
+        .put("isNewer", false).putNull("url"));
+    return out;
+  }
+}

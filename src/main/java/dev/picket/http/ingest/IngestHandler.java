@@ -1,0 +1,33 @@
+package dev.picket.http.ingest;
+
+import dev.picket.http.Json;
+import dev.picket.ingest.IngestRequest;
+import dev.picket.ingest.IngestRequest.Endpoint;
+import dev.picket.ingest.IngestService;
+import io.javalin.http.Context;
+
+/** {@code POST /api/{projectId}/store/} and {@code /envelope/}: answers {"id": ...} once committed. */
+public final class IngestHandler {
+  private final IngestService service;
+
+  public IngestHandler(IngestService service) {
+    this.service = service;
+  }
+
+  public void store(Context ctx) {
+    handle(ctx, Endpoint.STORE);
+  }
+
+  public void envelope(Context ctx) {
+    handle(ctx, Endpoint.ENVELOPE);
+  }
+
+  private void handle(Context ctx, Endpoint endpoint) {
+    IngestRequest request = new IngestRequest(endpoint, ctx.pathParam("projectId"),
+        ctx.header("X-Sentry-Auth"), ctx.header("Authorization"), ctx.queryParamMap(),
+        ctx.header("Content-Type"), ctx.header("Content-Encoding"), ctx.ip(), ctx.bodyInputStream());
+    var committed = service.ingest(request);
+    ctx.future(() -> committed.thenAccept(id -> Json.write(ctx, 200,
+        id.map(e -> Json.object().put("id", e.hex())).orElseGet(Json::object))));
+  }
+}

@@ -1,0 +1,13 @@
+package dev.picket.ingest;
+
+import dev.picket.model.EventId;
+import dev.picket.model.Project;
+import dev.picket.protocol.SentryAuth;
+import java.time.Instant;
+
+/**
+ * What {@link RequestReader} found in an authenticated request: the project, the credentials, the
+ * event JSON bytes (null when the request carried no event) and the envelope's event id and
+ * {@code sent_at} when it was an envelope.
+ */
+record IncomingEvent(Project project, SentryAuth auth, byte[] payload, EventId envelopeEventId, Instant sentAt) {}

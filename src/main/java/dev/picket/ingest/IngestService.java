@@ -1,0 +1,77 @@
+package dev.picket.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.picket.grouping.Grouper;
+import dev.picket.grouping.GroupingResult;
+import dev.picket.model.EventId;
+import dev.picket.model.IssueSummary;
+import dev.picket.model.NewEvent;
+import dev.picket.model.Project;
+import dev.picket.normalize.IngestContext;
+import dev.picket.normalize.Normalizer;
+import dev.picket.protocol.EventJson;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The ingest pipeline: authenticate the DSN key, decode the body, pick the event, normalize and
+ * group it on the request thread, then hand it to the {@link Writer}. The returned future
+ * completes with the event id once the event is committed (or with no id when the request had no
+ * event, e.g. a sessions-only envelope).
+ */
+public final class IngestService {
+  private final RequestReader reader;
+  private final Normalizer normalizer;
+  private final Grouper grouper;
+  private final Writer writer;
+  private final Clock clock;
+
+  public IngestService(RequestReader reader, Normalizer normalizer, Grouper grouper, Writer writer, Clock clock) {
+    this.reader = reader;
+    this.normalizer = normalizer;
+    this.grouper = grouper;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  public CompletableFuture<Optional<EventId>> ingest(IngestRequest request) {
+    Instant received = clock.instant();
+    IncomingEvent incoming = reader.read(request);
+    if (incoming.payload() == null) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(incoming.envelopeEventId()));
+    }
+    ObjectNode event = normalize(incoming, request, received);
+    GroupingResult grouping = grouper.group(event, incoming.project().groupingConfig());
+    ArrayNode hashes = event.putArray("hashes");
+    grouping.hashes().forEach(hashes::add);
+    event.put("grouping_config", grouping.configId());
+    NewEvent newEvent = toNewEvent(incoming.project(), event, grouping.hashes(), received);
+    return writer.submit(newEvent).thenApply(saved -> Optional.of(saved.eventId()));
+  }
+
+  private ObjectNode normalize(IncomingEvent incoming, IngestRequest request, Instant received) {
+    JsonNode raw = EventJson.readObject(incoming.payload());
+    IngestContext context = new IngestContext(received, request.clientIp(),
+        incoming.auth().client(), incoming.sentAt(), incoming.envelopeEventId());
+    return normalizer.normalize(raw, context);
+  }
+
+  private static NewEvent toNewEvent(
+      Project project, ObjectNode event, List<String> hashes, Instant received) {
+    EventId id = new EventId(event.path("event_id").asText());
+    Instant timestamp = EventTimes.instant(event.path("timestamp").asDouble());
+    IssueSummary summary = new IssueSummary(
+        event.path("title").asText(""),
+        event.path("culprit").asText(""),
+        event.path("level").asText("error"),
+        event.path("type").asText("default"),
+        event.path("metadata").toString(),
+        event.path("logger").asText(""));
+    return new NewEvent(project.id(), id, timestamp, received, hashes, summary, EventJson.write(event));
+  }
+}

@@ -1,0 +1,136 @@
+package dev.picket.ingest;
+
+import dev.picket.model.EventId;
+import dev.picket.model.Project;
+import dev.picket.model.ProjectKey;
+import dev.picket.protocol.BodyDecoder;
+import dev.picket.protocol.Dsn;
+import dev.picket.protocol.Envelope;
+import dev.picket.protocol.EnvelopeItem;
+import dev.picket.protocol.EnvelopeParser;
+import dev.picket.protocol.SentryAuth;
+import dev.picket.protocol.SentryAuthParser;
+import dev.picket.storage.ProjectStore;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an ingest request down to the event it carries: checks the DSN key against the project
+ * (from the headers, the query, or an envelope's {@code dsn} header), decodes the body within the
+ * limits, and for envelopes picks the one event item. Other item types are accepted and dropped.
+ */
+public final class RequestReader {
+  private static final Set<String> EVENT_LIKE =
+      Set.of("event", "transaction", "security", "raw_security", "feedback", "form_data");
+
+  private final ProjectStore projects;
+  private final BodyDecoder decoder;
+  private final int maxEventBytes;
+
+  public RequestReader(ProjectStore projects, BodyDecoder decoder, int maxEventBytes) {
+    this.projects = projects;
+    this.decoder = decoder;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  IncomingEvent read(IngestRequest request) {
+    long projectId = projectId(request.projectId());
+    Optional<SentryAuth> auth =
+        SentryAuthParser.resolve(request.xSentryAuth(), request.authorization(), request.query());
+    if (auth.isEmpty() && !request.isEnvelope()) {
+      throw Rejection.missingAuth();
+    }
+    Project project = auth.map(a -> authorize(projectId, a)).orElse(null);
+    byte[] body = readBody(request);
+    if (body.length == 0) {
+      throw Rejection.of(400, "empty request body");
+    }
+    if (request.isEnvelope()) {
+      return readEnvelope(projectId, auth, project, EnvelopeParser.parse(body));
+    }
+    byte[] json = BodyDecoder.decodeStoreBody(body, maxEventBytes);
+    if (json.length > maxEventBytes) {
+      throw Rejection.tooLarge("event");
+    }
+    return new IncomingEvent(project, auth.get(), json, null, null);
+  }
+
+  private byte[] readBody(IngestRequest request) {
+    try {
+      return decoder.decode(request.body(), request.contentEncoding());
+    } catch (IOException e) {
+      throw Rejection.of(400, "could not read request body");
+    }
+  }
+
+  private IncomingEvent readEnvelope(
+      long projectId, Optional<SentryAuth> headerAuth, Project project, Envelope envelope) {
+    Optional<Dsn> dsn = Optional.ofNullable(envelope.headers().path("dsn").textValue()).flatMap(Dsn::parse);
+    SentryAuth auth = headerAuth.orElseGet(() -> dsn
+        .map(d -> new SentryAuth(d.publicKey(), 7, null, null))
+        .orElseThrow(Rejection::missingAuth));
+    if (dsn.isPresent() && dsn.get().projectId() != projectId) {
+      throw new Rejection(400, "invalid event envelope",
+          List.of("project id header mismatch between envelope and request"), null);
+    }
+    Project authorized = project != null ? project : authorize(projectId, auth);
+    EventId eventId = envelope.eventId().orElse(null);
+    return new IncomingEvent(authorized, auth, eventPayload(envelope), eventId, sentAt(envelope));
+  }
+
+  private byte[] eventPayload(Envelope envelope) {
+    List<EnvelopeItem> events =
+        envelope.items().stream().filter(i -> EVENT_LIKE.contains(i.type())).toList();
+    if (events.size() > 1) {
+      throw Rejection.tooLarge(events.get(1).type());
+    }
+    for (EnvelopeItem item : events) {
+      if (item.payload().length > maxEventBytes) {
+        throw Rejection.tooLarge(item.type());
+      }
+    }
+    return events.stream().filter(i -> i.type().equals("event")).findFirst()
+        .map(EnvelopeItem::payload).orElse(null);
+  }
+
+  private Project authorize(long projectId, SentryAuth auth) {
+    Optional<ProjectKey> key = projects.findKey(auth.publicKey())
+        .filter(ProjectKey::active)
+        .filter(k -> k.projectId() == projectId);
+    return key.flatMap(k -> projects.findProject(projectId)).orElseThrow(Rejection::projectRejected);
+  }
+
+  private static long projectId(String text) {
+    try {
+      long id = Long.parseLong(text);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the rejection below
+    }
+    throw Rejection.of(400, "bad project path parameter");
+  }
+
+  private static Instant sentAt(Envelope envelope) {
+    String text = envelope.headers().path("sent_at").textValue();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
+  }
+}
