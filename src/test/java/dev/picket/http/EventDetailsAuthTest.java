@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.picket.auth.Secrets;
 import dev.picket.model.Project;
 import dev.picket.model.Role;
-import dev.picket.support.TestServer;
+import dev.picket.support.SqliteServerTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,37 +15,27 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Who may read an event through the seed endpoint, and the exact answers of those who may not. */
-class EventDetailsAuthTest {
+class EventDetailsAuthTest extends SqliteServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String EVENT = "bd4bfeb72cad4167a572e14bebf526ed";
 
-  @TempDir static Path dir;
-  static TestServer server;
   static Project project;
   static Project otherProject;
   static String path;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.sqlite(dir);
     project = server.newProject();
     otherProject = server.newProject();
     SeedRoundTripTest.sendSeedAndRead(server, project);
     path = eventPath(server.organizationOf(project).slug(), project.slug(), EVENT);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String eventPath(String org, String slug, String event) {

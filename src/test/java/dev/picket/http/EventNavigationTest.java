@@ -6,32 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.picket.model.Project;
 import dev.picket.model.Role;
+import dev.picket.support.SqliteServerTest;
 import dev.picket.support.TestServer;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** nextEventID / previousEventID walk the same issue in (timestamp, event id) order; grouping config updates. */
-class EventNavigationTest {
+class EventNavigationTest extends SqliteServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir static Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.sqlite(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   static void send(TestServer server, Project project, String eventId, String message, double timestamp) {
     String body = "{\"event_id\":\"" + eventId + "\",\"message\":\"" + message + "\",\"timestamp\":" + timestamp + "}";

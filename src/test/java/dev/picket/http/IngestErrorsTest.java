@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.picket.model.Project;
+import dev.picket.support.SqliteServerTest;
 import dev.picket.support.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -12,31 +13,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Each refused ingest request gets Relay's status and a detail, and the server keeps serving. */
-class IngestErrorsTest {
+class IngestErrorsTest extends SqliteServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String EVENT = "{\"message\":\"hello\"}";
 
-  @TempDir static Path dir;
-  static TestServer server;
   static Project project;
   static String key;
 
   @BeforeAll
   static void start() {
-    server = TestServer.sqlite(dir);
     project = server.newProject();
     key = server.key(project).publicKey();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   HttpResponse<String> store(String path, String auth, byte[] body, String encoding) {

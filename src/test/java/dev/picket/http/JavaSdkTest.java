@@ -6,32 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.picket.model.Project;
 import dev.picket.model.Role;
-import dev.picket.support.TestServer;
+import dev.picket.support.SqliteServerTest;
 import io.sentry.Sentry;
 import io.sentry.protocol.SentryId;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The real Java SDK (io.sentry:sentry) sends to Picket by DSN; its events read back. */
-class JavaSdkTest {
+class JavaSdkTest extends SqliteServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir static Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.sqlite(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void exceptionAndMessage_sentByTheJavaSdk_readBackThroughTheSeedEndpoint() throws Exception {

@@ -8,7 +8,7 @@ import dev.picket.model.EventId;
 import dev.picket.model.Project;
 import dev.picket.model.Role;
 import dev.picket.support.SharedFixtures;
-import dev.picket.support.TestServer;
+import dev.picket.support.SqliteServerTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,34 +25,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every ingest request captured from the eight real SDK clients, replayed byte for byte (only the
  * DSN key and project id rewritten), is accepted, and its event reads back through the seed
  * endpoint.
  */
-class SdkCapturesReplayTest {
+class SdkCapturesReplayTest extends SqliteServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Set<String> UNSENDABLE = Set.of("host", "content-length", "connection", "transfer-encoding",
       "expect", "upgrade");
-
-  @TempDir static Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.sqlite(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @TestFactory
   Stream<DynamicTest> everyCapturedIngestRequest_isAcceptedAndReadable() throws IOException {

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.model.Project;
 import dev.picket.model.Role;
 import dev.picket.support.SharedFixtures;
+import dev.picket.support.SqliteServerTest;
 import dev.picket.support.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -21,31 +21,15 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.zip.DeflaterOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The founding contract: the seed event sent as raven-python 6 sends it reads back exactly as the
  * seed page shows, except for server-assigned ids, size and dates (checked for form).
  */
-class SeedRoundTripTest {
+class SeedRoundTripTest extends SqliteServerTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Set<String> SERVER_ASSIGNED = Set.of("id", "groupID", "size", "dateCreated", "dateReceived");
-
-  @TempDir static Path dir;
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.sqlite(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   void seedEvent_readsBackAsTheSeedPageShowsIt() throws Exception {
@@ -111,6 +95,6 @@ class SeedRoundTripTest {
   void seedEvent_isStoredUnderTheProjectsGroupingConfig() throws Exception {
     JsonNode actual = sendSeedAndRead(server, server.newProject());
     assertThat(actual.at("/groupingConfig/id").asText()).isEqualTo("legacy:2019-03-12");
-    assertThat(Files.exists(dir.resolve("picket.db"))).isTrue();
+    assertThat(Files.exists(dataDir.resolve("picket.db"))).isTrue();
   }
 }
