@@ -128,6 +128,13 @@ class IngestErrorsTest extends SqliteServerTest {
   }
 
   @Test
+  void bodyOverTwentyMebibytesAsSent_is413() throws Exception {
+    byte[] body = new byte[21 * TestServer.MIB];
+    java.util.Arrays.fill(body, (byte) 'x');
+    assertRejected(store(storePath(), auth(key, 7), body, null), 413);
+  }
+
+  @Test
   void gzipBombOverTheDecodedLimit_is413() throws Exception {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
