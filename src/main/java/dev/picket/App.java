@@ -5,16 +5,19 @@ import dev.picket.auth.Access;
 import dev.picket.auth.ApiAuthenticator;
 import dev.picket.auth.ProjectGate;
 import dev.picket.config.Config;
+import dev.picket.config.Limits;
 import dev.picket.grouping.Grouper;
 import dev.picket.http.HealthHandler;
 import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
+import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.IndexHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.ingest.IngestService;
+import dev.picket.ingest.Quotas;
 import dev.picket.ingest.RequestReader;
 import dev.picket.ingest.Writer;
 import dev.picket.normalize.Normalizer;
@@ -38,14 +41,18 @@ public final class App implements AutoCloseable {
     this.storage = storage;
     Clock clock = Clock.systemUTC();
     this.admin = new AdminService(storage.projects(), storage.auth(), config.baseUrl());
-    this.writer = new Writer(storage.events(), config.writerQueue(), config.writerBatch());
-    BodyDecoder decoder = new BodyDecoder(config.maxRequestBytes(), config.maxDecodedBytes());
-    RequestReader reader = new RequestReader(storage.projects(), decoder, config.maxEventBytes());
+    Limits limits = config.limits();
+    this.writer = new Writer(storage.events(), limits.writerQueue(), limits.writerBatch());
+    BodyDecoder decoder = new BodyDecoder(limits.maxRequestBytes(), limits.maxDecodedBytes());
+    Quotas quotas = new Quotas(storage.quotas(), limits.projectEventsPerMinute(),
+        limits.organizationEventsPerMinute(), clock);
+    RequestReader reader = new RequestReader(storage.projects(), decoder, quotas, limits.maxEventBytes());
     IngestService ingest = new IngestService(reader, new Normalizer(), new Grouper(), writer, clock);
     Requester requester = new Requester(new ApiAuthenticator(storage.auth(), clock));
     ProjectGate gate = new ProjectGate(storage.projects(), new Access(storage.auth()));
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
+        new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
         new IngestHandler(ingest),
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events()),

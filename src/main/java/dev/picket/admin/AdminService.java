@@ -8,6 +8,7 @@ import dev.picket.model.NotFound;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
+import dev.picket.model.RateLimit;
 import dev.picket.model.Role;
 import dev.picket.model.Team;
 import dev.picket.model.User;
@@ -108,6 +109,14 @@ public final class AdminService {
     Role role = Role.parse(roleName)
         .orElseThrow(() -> new IllegalArgumentException("unknown role: " + roleName));
     auth.setMember(org.id(), user.id(), role);
+  }
+
+  /** Limits a DSN key to {@code count} events per {@code windowSeconds}; null window clears it. */
+  public ProjectKey setKeyRateLimit(String publicKey, Integer windowSeconds, Integer count) {
+    ProjectKey key = projects.findKey(publicKey).orElseThrow(() -> new NotFound("no key " + publicKey));
+    RateLimit limit = windowSeconds == null ? null : new RateLimit(windowSeconds, count == null ? 0 : count);
+    projects.setKeyRateLimit(key.id(), limit);
+    return projects.findKey(publicKey).orElseThrow();
   }
 
   private Organization organization(String slug) {

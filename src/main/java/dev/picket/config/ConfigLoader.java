@@ -8,8 +8,6 @@ import java.util.Map;
  * overrides}, keyed by the same variable names). A bad value fails fast, naming the variable.
  */
 public final class ConfigLoader {
-  public static final int MIB = 1024 * 1024;
-
   private final Map<String, String> env;
   private final Map<String, String> overrides;
 
@@ -30,16 +28,17 @@ public final class ConfigLoader {
     }
     Path dataDir = Path.of(text("PICKET_DATA_DIR", "./data"));
     String databaseUrl = text("DATABASE_URL", null);
-    return new Config(
-        port,
-        url,
-        dataDir,
-        databaseUrl,
-        intValue("PICKET_MAX_EVENT_BYTES", MIB, 1024, Integer.MAX_VALUE),
-        intValue("PICKET_MAX_REQUEST_BYTES", 20 * MIB, 1024, Integer.MAX_VALUE),
-        intValue("PICKET_MAX_DECODED_BYTES", 100 * MIB, 1024, Integer.MAX_VALUE),
-        intValue("PICKET_WRITER_QUEUE", 10_000, 1, 10_000_000),
-        intValue("PICKET_WRITER_BATCH", 500, 1, 100_000));
+    Limits defaults = Limits.defaults();
+    Limits limits = new Limits(
+        intValue("PICKET_MAX_EVENT_BYTES", defaults.maxEventBytes(), 1024, Integer.MAX_VALUE),
+        intValue("PICKET_MAX_REQUEST_BYTES", defaults.maxRequestBytes(), 1024, Integer.MAX_VALUE),
+        intValue("PICKET_MAX_DECODED_BYTES", (int) defaults.maxDecodedBytes(), 1024, Integer.MAX_VALUE),
+        intValue("PICKET_WRITER_QUEUE", defaults.writerQueue(), 1, 10_000_000),
+        intValue("PICKET_WRITER_BATCH", defaults.writerBatch(), 1, 100_000),
+        intValue("PICKET_PROJECT_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
+        intValue("PICKET_ORG_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
+        intValue("PICKET_API_RATE_LIMIT", 0, 0, Integer.MAX_VALUE));
+    return new Config(port, url, dataDir, databaseUrl, limits);
   }
 
   private String text(String name, String fallback) {

@@ -40,6 +40,9 @@ public final class ErrorMapper {
       if (r.retryAfterSeconds() != null) {
         ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
       }
+      if (r.rateLimits() != null) {
+        ctx.header("X-Sentry-Rate-Limits", r.rateLimits());
+      }
       ingestError(ctx, r.status(), r.detail(), r.causes());
     } else if (e instanceof ProtocolException p) {
       ingestError(ctx, p.status(), p.detail(), p.causes());

@@ -1,5 +1,6 @@
 package dev.picket.http;
 
+import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.IndexHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
@@ -12,6 +13,7 @@ public final class Routes {
   /** The handlers the table points at; built by {@code App}. */
   public record Handlers(
       HealthHandler health,
+      ApiRateLimiter apiRateLimiter,
       IngestHandler ingest,
       IndexHandler index,
       EventDetailsHandler eventDetails,
@@ -29,6 +31,7 @@ public final class Routes {
     routes.post("/api/{projectId}/store/", h.ingest()::store);
     routes.post("/api/{projectId}/envelope/", h.ingest()::envelope);
 
+    routes.before("/api/0/*", h.apiRateLimiter()::check);
     routes.get("/api/0/", h.index()::handle);
     routes.put("/api/0/projects/{org}/{project}/", h.projectUpdate()::handle);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/", h.eventDetails()::handle);

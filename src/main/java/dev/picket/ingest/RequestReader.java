@@ -31,13 +31,18 @@ public final class RequestReader {
 
   private final ProjectStore projects;
   private final BodyDecoder decoder;
+  private final Quotas quotas;
   private final int maxEventBytes;
 
-  public RequestReader(ProjectStore projects, BodyDecoder decoder, int maxEventBytes) {
+  public RequestReader(ProjectStore projects, BodyDecoder decoder, Quotas quotas, int maxEventBytes) {
     this.projects = projects;
     this.decoder = decoder;
+    this.quotas = quotas;
     this.maxEventBytes = maxEventBytes;
   }
+
+  /** The DSN key that authenticated the request and its project. */
+  private record Authorized(ProjectKey key, Project project) {}
 
   IncomingEvent read(IngestRequest request) {
     long projectId = projectId(request.projectId());
@@ -46,19 +51,29 @@ public final class RequestReader {
     if (auth.isEmpty() && !request.isEnvelope()) {
       throw Rejection.missingAuth();
     }
-    Project project = auth.map(a -> authorize(projectId, a)).orElse(null);
+    Authorized authorized = auth.map(a -> authorize(projectId, a)).orElse(null);
     byte[] body = readBody(request);
     if (body.length == 0) {
       throw Rejection.of(400, "empty request body");
     }
     if (request.isEnvelope()) {
-      return readEnvelope(projectId, auth, project, EnvelopeParser.parse(body));
+      return charged(readEnvelope(projectId, auth, authorized, EnvelopeParser.parse(body)));
     }
     byte[] json = BodyDecoder.decodeStoreBody(body, maxEventBytes);
     if (json.length > maxEventBytes) {
       throw Rejection.tooLarge("event");
     }
-    return new IncomingEvent(project, auth.get(), json, null, null);
+    return charged(new Incoming(authorized, new IncomingEvent(authorized.project(), auth.get(), json, null, null)));
+  }
+
+  private record Incoming(Authorized authorized, IncomingEvent event) {}
+
+  /** Counts an event against the quotas; requests without an event are free. */
+  private IncomingEvent charged(Incoming incoming) {
+    if (incoming.event().payload() != null) {
+      quotas.charge(incoming.authorized().key(), incoming.authorized().project());
+    }
+    return incoming.event();
   }
 
   private byte[] readBody(IngestRequest request) {
@@ -69,8 +84,8 @@ public final class RequestReader {
     }
   }
 
-  private IncomingEvent readEnvelope(
-      long projectId, Optional<SentryAuth> headerAuth, Project project, Envelope envelope) {
+  private Incoming readEnvelope(
+      long projectId, Optional<SentryAuth> headerAuth, Authorized fromHeader, Envelope envelope) {
     Optional<Dsn> dsn = Optional.ofNullable(envelope.headers().path("dsn").textValue()).flatMap(Dsn::parse);
     SentryAuth auth = headerAuth.orElseGet(() -> dsn
         .map(d -> new SentryAuth(d.publicKey(), 7, null, null))
@@ -79,9 +94,10 @@ public final class RequestReader {
       throw new Rejection(400, "invalid event envelope",
           List.of("project id header mismatch between envelope and request"), null);
     }
-    Project authorized = project != null ? project : authorize(projectId, auth);
+    Authorized authorized = fromHeader != null ? fromHeader : authorize(projectId, auth);
     EventId eventId = envelope.eventId().orElse(null);
-    return new IncomingEvent(authorized, auth, eventPayload(envelope), eventId, sentAt(envelope));
+    return new Incoming(authorized,
+        new IncomingEvent(authorized.project(), auth, eventPayload(envelope), eventId, sentAt(envelope)));
   }
 
   private byte[] eventPayload(Envelope envelope) {
@@ -99,11 +115,13 @@ public final class RequestReader {
         .map(EnvelopeItem::payload).orElse(null);
   }
 
-  private Project authorize(long projectId, SentryAuth auth) {
-    Optional<ProjectKey> key = projects.findKey(auth.publicKey())
+  private Authorized authorize(long projectId, SentryAuth auth) {
+    ProjectKey key = projects.findKey(auth.publicKey())
         .filter(ProjectKey::active)
-        .filter(k -> k.projectId() == projectId);
-    return key.flatMap(k -> projects.findProject(projectId)).orElseThrow(Rejection::projectRejected);
+        .filter(k -> k.projectId() == projectId)
+        .orElseThrow(Rejection::projectRejected);
+    Project project = projects.findProject(projectId).orElseThrow(Rejection::projectRejected);
+    return new Authorized(key, project);
   }
 
   private static long projectId(String text) {

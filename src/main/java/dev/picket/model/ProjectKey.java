@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A DSN key of a project. The public key is not a secret (browsers embed it); the secret key is
- * legacy and never checked by ingest.
+ * legacy and never checked by ingest. {@code rateLimit} is null when the key is unlimited.
  */
 public record ProjectKey(
     long id,
@@ -13,4 +13,5 @@ public record ProjectKey(
     String secretKey,
     String label,
     boolean active,
-    Instant dateCreated) {}
+    Instant dateCreated,
+    RateLimit rateLimit) {}

@@ -3,6 +3,7 @@ package dev.picket.storage;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
+import dev.picket.model.RateLimit;
 import dev.picket.model.Team;
 import java.util.List;
 import java.util.Optional;
@@ -49,4 +50,7 @@ public interface ProjectStore {
   List<ProjectKey> keys(long projectId);
 
   void setKeyActive(long keyId, boolean active);
+
+  /** Sets the key's rate limit; null removes it. */
+  void setKeyRateLimit(long keyId, RateLimit rateLimit);
 }

@@ -10,6 +10,8 @@ public interface Storage extends AutoCloseable {
 
   AuthStore auth();
 
+  QuotaStore quotas();
+
   /** Throws {@link StorageException} when the database cannot serve a trivial query. */
   void check();
 

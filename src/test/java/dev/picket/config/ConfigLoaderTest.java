@@ -15,9 +15,11 @@ class ConfigLoaderTest {
     assertThat(config.baseUrl()).isEqualTo("http://localhost:8000");
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
     assertThat(config.databaseUrl()).isNull();
-    assertThat(config.maxEventBytes()).isEqualTo(1024 * 1024);
-    assertThat(config.maxRequestBytes()).isEqualTo(20 * 1024 * 1024);
-    assertThat(config.maxDecodedBytes()).isEqualTo(100L * 1024 * 1024);
+    assertThat(config.limits().maxEventBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.limits().maxRequestBytes()).isEqualTo(20 * 1024 * 1024);
+    assertThat(config.limits().maxDecodedBytes()).isEqualTo(100L * 1024 * 1024);
+    assertThat(config.limits().projectEventsPerMinute()).isZero();
+    assertThat(config.limits().apiRequestsPerSecond()).isZero();
   }
 
   @Test

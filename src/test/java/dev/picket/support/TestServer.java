@@ -2,6 +2,7 @@ package dev.picket.support;
 
 import dev.picket.App;
 import dev.picket.config.Config;
+import dev.picket.config.Limits;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * isolated organizations, projects, users and tokens and to talk HTTP to it.
  */
 public final class TestServer implements AutoCloseable {
-  public static final int MIB = 1024 * 1024;
+  public static final int MIB = Limits.MIB;
 
   private final App app;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -35,8 +36,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir, String databaseUrl) {
-    Config config = new Config(0, "http://127.0.0.1", dataDir, databaseUrl, MIB, 20 * MIB, 100L * MIB, 1000, 100);
-    return new TestServer(App.start(config));
+    return start(dataDir, databaseUrl, Limits.defaults());
+  }
+
+  public static TestServer start(Path dataDir, String databaseUrl, Limits limits) {
+    return new TestServer(App.start(new Config(0, "http://127.0.0.1", dataDir, databaseUrl, limits)));
   }
 
   public App app() {

@@ -3,6 +3,7 @@ package dev.picket.storage.jdbc;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
+import dev.picket.model.RateLimit;
 import dev.picket.model.Team;
 import dev.picket.storage.Conflict;
 import dev.picket.storage.ProjectStore;
@@ -25,7 +26,8 @@ final class JdbcProjectStore implements ProjectStore {
   private static final String PROJECT =
       "id, organization_id, slug, name, grouping_config, date_created";
   private static final String KEY =
-      "id, project_id, public_key, secret_key, label, active, date_created";
+      "id, project_id, public_key, secret_key, label, active, date_created, rate_limit_window,"
+          + " rate_limit_count";
 
   private final Database db;
   private final SecureRandom random = new SecureRandom();
@@ -189,7 +191,7 @@ final class JdbcProjectStore implements ProjectStore {
         .bind("now", Micros.of(now))
         .mapTo(Long.class)
         .one());
-    return new ProjectKey(id, projectId, publicKey, secretKey, label, true, now);
+    return new ProjectKey(id, projectId, publicKey, secretKey, label, true, now, null);
   }
 
   @Override
@@ -219,6 +221,17 @@ final class JdbcProjectStore implements ProjectStore {
         .execute());
   }
 
+  @Override
+  public void setKeyRateLimit(long keyId, RateLimit rateLimit) {
+    db.write("change a project key's rate limit", h -> h
+        .createUpdate("UPDATE project_key SET rate_limit_window = :window, rate_limit_count = :count"
+            + " WHERE id = :id")
+        .bind("window", rateLimit == null ? null : rateLimit.windowSeconds())
+        .bind("count", rateLimit == null ? null : rateLimit.count())
+        .bind("id", keyId)
+        .execute());
+  }
+
   /** 32 lowercase hex characters from 16 random bytes. */
   private String randomHex() {
     byte[] bytes = new byte[16];
@@ -239,6 +252,13 @@ final class JdbcProjectStore implements ProjectStore {
   private static ProjectKey key(ResultSet rs) throws SQLException {
     return new ProjectKey(rs.getLong("id"), rs.getLong("project_id"), rs.getString("public_key"),
         rs.getString("secret_key"), rs.getString("label"), rs.getBoolean("active"),
-        Rows.instant(rs, "date_created"));
+        Rows.instant(rs, "date_created"), rateLimit(rs));
+  }
+
+  private static RateLimit rateLimit(ResultSet rs) throws SQLException {
+    int window = rs.getInt("rate_limit_window");
+    boolean unlimited = rs.wasNull();
+    int count = rs.getInt("rate_limit_count");
+    return unlimited || rs.wasNull() ? null : new RateLimit(window, count);
   }
 }

@@ -5,6 +5,7 @@ import dev.picket.storage.AuthStore;
 import dev.picket.storage.EventStore;
 import dev.picket.storage.IssueStore;
 import dev.picket.storage.ProjectStore;
+import dev.picket.storage.QuotaStore;
 import dev.picket.storage.Storage;
 import dev.picket.storage.StorageException;
 import org.flywaydb.core.Flyway;
@@ -23,6 +24,7 @@ public final class JdbcStorage implements Storage {
   private final IssueStore issues;
   private final ProjectStore projects;
   private final AuthStore auth;
+  private final QuotaStore quotas;
 
   private JdbcStorage(Dialect dialect, HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -31,6 +33,7 @@ public final class JdbcStorage implements Storage {
     this.issues = new JdbcIssueStore(db);
     this.projects = new JdbcProjectStore(db);
     this.auth = new JdbcAuthStore(db);
+    this.quotas = new JdbcQuotaStore(db);
   }
 
   /**
@@ -76,6 +79,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public AuthStore auth() {
     return auth;
+  }
+
+  @Override
+  public QuotaStore quotas() {
+    return quotas;
   }
 
   @Override

@@ -1,0 +1,28 @@
+package dev.picket.config;
+
+/**
+ * Sizes, queue bounds and rate limits. A rate limit of 0 means unlimited. The event limits are
+ * events per minute; the API limit is requests per second per credential (or per IP when
+ * anonymous).
+ */
+public record Limits(
+    int maxEventBytes,
+    int maxRequestBytes,
+    long maxDecodedBytes,
+    int writerQueue,
+    int writerBatch,
+    int projectEventsPerMinute,
+    int organizationEventsPerMinute,
+    int apiRequestsPerSecond) {
+
+  public static final int MIB = 1024 * 1024;
+
+  public static Limits defaults() {
+    return new Limits(MIB, 20 * MIB, 100L * MIB, 10_000, 500, 0, 0, 0);
+  }
+
+  public Limits withRates(int projectPerMinute, int organizationPerMinute, int apiPerSecond) {
+    return new Limits(maxEventBytes, maxRequestBytes, maxDecodedBytes, writerQueue, writerBatch,
+        projectPerMinute, organizationPerMinute, apiPerSecond);
+  }
+}
