@@ -125,8 +125,7 @@ final class NewstyleFrames {
         m = FAST_CLASS_BY.matcher(m).replaceAll("$1<auto>");
         m = HIBERNATE.matcher(m).replaceAll("$1<auto>");
         if (!m.equals(module)) {
-          boolean contributes = c.contributes();
-          c.setValues(List.of(m)).update(contributes, "removed codegen marker");
+          c.setValues(List.of(m)).hint("removed codegen marker");
         }
       }
     }
@@ -153,7 +152,7 @@ final class NewstyleFrames {
       if (func.startsWith("block ")) {
         c.setValues(List.of("block")).hint("ruby block");
       } else {
-        String f = RUBY_ERB.matcher(func).replaceAll(".html.erb");
+        String f = RUBY_ERB.matcher(func).replaceAll("");
         if (!f.equals(func)) {
           c.setValues(List.of(f)).hint("removed generated erb template suffix");
         }
@@ -165,8 +164,7 @@ final class NewstyleFrames {
       if (func.startsWith("class@anonymous")) {
         String f = func.substring(func.lastIndexOf("::") < 0 ? 0 : func.lastIndexOf("::") + 2);
         if (!f.equals(func)) {
-          boolean contributes = c.contributes();
-          c.setValues(List.of(f)).update(contributes, "anonymous class method");
+          c.setValues(List.of(f)).hint("anonymous class method");
         }
       }
     } else if ("java".equals(platform)) {

@@ -82,9 +82,9 @@ final class SecurityReports {
       }
     }
     if (host.isEmpty()) {
-      return scheme;
+      return scheme + ":";
     }
-    return host;
+    return scheme.equals("http") || scheme.equals("https") ? host : scheme + "://" + host;
   }
 
   private static String text(JsonNode n, String key) {
