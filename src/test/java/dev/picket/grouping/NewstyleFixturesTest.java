@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class NewstyleFixturesTest {
   /** Raise this when the agreement improves; never lower it to make a change pass. */
-  private static final int MIN_AGREEMENT = 0;
+  private static final int MIN_AGREEMENT = 91;
 
   @Test
   void fixtures_agreeWithSentrysHashes() {
