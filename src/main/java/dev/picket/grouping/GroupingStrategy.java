@@ -17,6 +17,13 @@ interface GroupingStrategy {
    */
   List<Variant> variants(ObjectNode event);
 
+  /**
+   * Every variant with its hash (or null), hint and component tree, in hash-list order, after
+   * checksum and fingerprint handling. {@code projectRules} are extra stack-trace rules (Sentry's
+   * syntax) or null.
+   */
+  List<GroupingVariant> groupingVariants(ObjectNode event, String projectRules);
+
   /** A named list of contributing values. */
   record Variant(String name, List<String> values) {
     public Variant {

@@ -20,6 +20,11 @@ final class LegacyStrategy implements GroupingStrategy {
   }
 
   @Override
+  public List<GroupingVariant> groupingVariants(ObjectNode event, String projectRules) {
+    return LegacyVariants.build(event, variants(event));
+  }
+
+  @Override
   public List<Variant> variants(ObjectNode event) {
     String platform = event.path("platform").asText("");
     List<Variant> v = exception(event.path("exception").path("values"), platform);
