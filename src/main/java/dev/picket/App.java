@@ -12,6 +12,7 @@ import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
+import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
@@ -47,7 +48,8 @@ public final class App implements AutoCloseable {
     Quotas quotas = new Quotas(storage.quotas(), limits.projectEventsPerMinute(),
         limits.organizationEventsPerMinute(), clock);
     RequestReader reader = new RequestReader(storage.projects(), decoder, quotas, limits.maxEventBytes());
-    IngestService ingest = new IngestService(reader, new Normalizer(), new Grouper(), writer, clock);
+    Grouper grouper = new Grouper();
+    IngestService ingest = new IngestService(reader, new Normalizer(), grouper, writer, clock);
     Requester requester = new Requester(new ApiAuthenticator(storage.auth(), clock));
     ProjectGate gate = new ProjectGate(storage.projects(), new Access(storage.auth()));
     this.server = new HttpServer(config.port(), new Routes.Handlers(
@@ -56,6 +58,7 @@ public final class App implements AutoCloseable {
         new IngestHandler(ingest),
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events()),
+        new GroupingInfoHandler(requester, gate, storage.events(), grouper),
         new ProjectUpdateHandler(requester, gate, storage.projects())));
   }
 

@@ -2,6 +2,7 @@ package dev.picket.http;
 
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
+import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.ingest.Cors;
@@ -17,6 +18,7 @@ public final class Routes {
       IngestHandler ingest,
       IndexHandler index,
       EventDetailsHandler eventDetails,
+      GroupingInfoHandler groupingInfo,
       ProjectUpdateHandler projectUpdate) {}
 
   private Routes() {}
@@ -35,5 +37,6 @@ public final class Routes {
     routes.get("/api/0/", h.index()::handle);
     routes.put("/api/0/projects/{org}/{project}/", h.projectUpdate()::handle);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/", h.eventDetails()::handle);
+    routes.get("/api/0/projects/{org}/{project}/events/{eventId}/grouping-info/", h.groupingInfo()::handle);
   }
 }
