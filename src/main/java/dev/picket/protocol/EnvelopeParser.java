@@ -107,8 +107,11 @@ public final class EnvelopeParser {
         throw fail(invalidCause);
       }
       ObjectNode node = EventJson.fragmentReader().readTree(parser);
-      long consumed = parser.currentLocation().getByteOffset();
-      return new Json(node, Math.toIntExact(from + consumed));
+      int end = Math.toIntExact(from + parser.currentLocation().getByteOffset());
+      if (Utf8.firstInvalid(body, from, end) >= 0) {
+        throw fail(invalidCause);
+      }
+      return new Json(node, end);
     } catch (IOException | ArithmeticException e) {
       throw fail(invalidCause);
     }
