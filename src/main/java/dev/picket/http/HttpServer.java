@@ -2,7 +2,7 @@ package dev.picket.http;
 
 import io.javalin.Javalin;
 
-/** The HTTP server: Javalin on Jetty with the route table and the error mapper. */
+/** The HTTP server: Javalin on Jetty with the route table, the error mapper and security headers. */
 public final class HttpServer implements AutoCloseable {
   private final Javalin javalin;
 
@@ -13,6 +13,10 @@ public final class HttpServer implements AutoCloseable {
       config.router.ignoreTrailingSlashes = true;
       config.router.treatMultipleSlashesAsSingleSlash = true;
       config.http.maxRequestSize = 20L * 1024 * 1024;
+      // Jetty's connector idle timeout (30 s by default) also bounds blocking body reads, so a
+      // client that stalls mid-upload gets 400 after 30 s (HostileRequestsTest pins this).
+      config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(SecurityHeaders.customizer()));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new SecurityHeaders.JsonErrors()));
       ErrorMapper.register(config);
       Routes.register(config.routes, handlers);
     });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class Tags {
 
   static void apply(ObjectNode in, ObjectNode out, EventErrors errors) {
     ArrayNode tags = Json.arr();
+    Set<String> seen = new HashSet<>();
     List<JsonNode[]> raw = pairs(in.get("tags"), errors);
     for (int i = 0; i < raw.size(); i++) {
       String path = "tags." + i;
@@ -37,7 +39,7 @@ final class Tags {
         }
         continue;
       }
-      if (RESERVED.contains(key) || indexOf(tags, key) >= 0) {
+      if (RESERVED.contains(key) || !seen.add(key)) {
         continue;
       }
       tags.add(Json.pair(key, value));

@@ -14,7 +14,8 @@ import java.util.List;
  * Parses the envelope format byte by byte (spec §3.1): a header object, then items, each a header
  * object, {@code \n}, and a payload of exactly {@code length} bytes, or up to the next {@code \n}
  * when the header has no {@code length}. Newlines after the last header or payload are optional.
- * Every syntax error is 400 {@code invalid event envelope} with one cause.
+ * Every syntax error is 400 {@code invalid event envelope} with one cause; more than {@value
+ * #MAX_ITEMS} items is 413.
  */
 public final class EnvelopeParser {
   static final String INVALID = "invalid event envelope";
@@ -23,6 +24,12 @@ public final class EnvelopeParser {
   static final String BAD_ITEM_HEADER = "invalid item header";
   static final String BAD_ENVELOPE_HEADER = "invalid envelope header";
   private static final long MAX_LENGTH = 0xFFFF_FFFFL;
+  /**
+   * Most items one envelope may hold. SDKs send a handful (an event, up to 30 attachments, up to
+   * 100 sessions and client reports); without a cap a 100 MiB body of 14-byte items becomes
+   * millions of parsed headers, gigabytes of heap.
+   */
+  public static final int MAX_ITEMS = 1000;
 
   private EnvelopeParser() {}
 
@@ -33,6 +40,10 @@ public final class EnvelopeParser {
     int pos = skipNewline(body, header.end());
     List<EnvelopeItem> items = new ArrayList<>();
     while (pos < body.length) {
+      if (items.size() == MAX_ITEMS) {
+        throw new ProtocolException(413, "envelope exceeded size limits",
+            List.of("more than " + MAX_ITEMS + " items"));
+      }
       pos = readItem(body, pos, items);
     }
     return new Envelope(header.node(), items);
@@ -96,8 +107,11 @@ public final class EnvelopeParser {
         throw fail(invalidCause);
       }
       ObjectNode node = EventJson.fragmentReader().readTree(parser);
-      long consumed = parser.currentLocation().getByteOffset();
-      return new Json(node, Math.toIntExact(from + consumed));
+      int end = Math.toIntExact(from + parser.currentLocation().getByteOffset());
+      if (Utf8.firstInvalid(body, from, end) >= 0) {
+        throw fail(invalidCause);
+      }
+      return new Json(node, end);
     } catch (IOException | ArithmeticException e) {
       throw fail(invalidCause);
     }

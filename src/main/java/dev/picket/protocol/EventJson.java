@@ -48,10 +48,15 @@ public final class EventJson {
   }
 
   /**
-   * Parses one JSON value; trailing non-whitespace is an error. Throws 400 {@code invalid JSON
+   * Parses one JSON value; trailing non-whitespace and invalid UTF-8 (overlong forms, encoded
+   * surrogates, which Jackson alone lets through) are errors. Throws 400 {@code invalid JSON
    * data} with one cause naming the problem and its position, never the payload.
    */
   public static JsonNode readTree(byte[] json) {
+    int invalidUtf8 = Utf8.firstInvalid(json, 0, json.length);
+    if (invalidUtf8 >= 0) {
+      throw invalid("invalid UTF-8 at byte " + invalidUtf8);
+    }
     try {
       JsonNode node = MAPPER.readTree(json);
       if (node == null || node.isMissingNode()) {

@@ -56,6 +56,21 @@ class EnvelopeParserTest {
   }
 
   @Test
+  void parse_acceptsTheMaximumNumberOfItems() {
+    String items = "{\"type\":\"x\"}\n\n".repeat(EnvelopeParser.MAX_ITEMS);
+    assertThat(EnvelopeParser.parse(("{}\n" + items).getBytes(UTF_8)).items()).hasSize(EnvelopeParser.MAX_ITEMS);
+  }
+
+  @Test
+  void parse_refusesMoreItemsThanTheMaximumWith413() {
+    // A gzipped body of a million 14-byte items once parsed into ~1.5 GB of item headers.
+    String items = "{\"type\":\"x\"}\n\n".repeat(EnvelopeParser.MAX_ITEMS + 1);
+    assertThatExceptionOfType(ProtocolException.class)
+        .isThrownBy(() -> EnvelopeParser.parse(("{}\n" + items).getBytes(UTF_8)))
+        .satisfies(e -> assertThat(e.status()).isEqualTo(413));
+  }
+
+  @Test
   void parse_acceptsItemsWithoutLengthEndingAtNewline() {
     Envelope envelope = parse("{}\n{\"type\":\"event\"}\n{\"a\":1}\n{\"type\":\"session\"}\n{\"b\":2}\n");
 

@@ -139,4 +139,24 @@ class EventJsonTest {
 
     assertThat(read(write(node)).get("s").asText()).isEqualTo("\ud800x");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"c0af", "e080af", "eda080", "edbfbf", "f4908080", "f5808080", "ff", "c3", "e282"})
+  void readTree_refusesInvalidUtf8ThatJacksonWouldDecode(String hex) {
+    // Overlong forms (C0 AF is '/'), UTF-8-encoded surrogates, code points past U+10FFFF, truncations.
+    byte[] bad = new BigInteger("1" + hex, 16).toByteArray();
+    byte[] json = new byte[bad.length - 1 + 15];
+    byte[] head = "{\"message\":\"".getBytes(UTF_8);
+    System.arraycopy(head, 0, json, 0, head.length);
+    System.arraycopy(bad, 1, json, head.length, bad.length - 1);
+    json[json.length - 2] = '"';
+    json[json.length - 1] = '}';
+    assertThatExceptionOfType(ProtocolException.class).isThrownBy(() -> EventJson.readTree(json))
+        .satisfies(e -> assertThat(e.causes()).singleElement().asString().startsWith("invalid UTF-8 at byte 12"));
+  }
+
+  @Test
+  void readTree_acceptsValidMultiByteUtf8() {
+    assertThat(read("{\"m\":\"é € 𝄞 \uFFFD\"}").get("m").asText()).isEqualTo("é € 𝄞 \uFFFD");
+  }
 }
