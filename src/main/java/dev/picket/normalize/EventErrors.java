@@ -5,8 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Collects the event's {@code errors} entries in Relay's kinds ({@code invalid_data}, ...). */
+/**
+ * Collects the event's {@code errors} entries in Relay's kinds ({@code invalid_data}, ...). The
+ * original value is kept only when small: a repair must not store the oversized data again.
+ */
 final class EventErrors {
+  /** Largest original value (as compact JSON) kept in an entry; larger ones keep only their size. */
+  static final int MAX_VALUE_CHARS = 1024;
+
   private final ArrayNode list = JsonNodeFactory.instance.arrayNode();
 
   ObjectNode add(String type, String name, JsonNode value) {
@@ -14,7 +20,12 @@ final class EventErrors {
     e.put("type", type);
     e.put("name", name);
     if (value != null && !value.isMissingNode() && !value.isNull()) {
-      e.set("value", value.deepCopy());
+      int length = value.isTextual() ? value.textValue().length() : value.toString().length();
+      if (length <= MAX_VALUE_CHARS) {
+        e.set("value", value.deepCopy());
+      } else {
+        e.put("original_length", length);
+      }
     }
     return e;
   }

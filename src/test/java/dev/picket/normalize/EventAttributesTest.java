@@ -35,6 +35,15 @@ class EventAttributesTest {
   }
 
   @Test
+  void errors_keepOnlyTheSizeOfAnOversizedOriginalValue() {
+    String longDist = "d".repeat(5000);
+    ObjectNode e = TestFixtures.normalize("{'release': 'r1', 'dist': '" + longDist + "'}");
+    assertThat(e.has("dist")).isFalse();
+    assertThat(e.get("errors")).isEqualTo(TestFixtures.json(
+        "[{'type':'value_too_long','name':'dist','original_length':5000}]"));
+  }
+
+  @Test
   void eventId_acceptDashedAndUppercase_sentryCli() {
     ObjectNode e = TestFixtures.normalize("{'event_id': 'BD4BFEB7-2CAD-4167-A572-E14BEBF526ED'}");
     assertThat(e.get("event_id").asText()).isEqualTo("bd4bfeb72cad4167a572e14bebf526ed");

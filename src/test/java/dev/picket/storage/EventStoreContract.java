@@ -87,6 +87,16 @@ public abstract class EventStoreContract {
   }
 
   @Test
+  void nulCharactersInTheSummaryAreStoredOnEveryBackend() {
+    Project project = newProject(storage());
+    NewEvent event = event(project.id(), T0, List.of("nul"), "Bad\0Title");
+
+    SavedEvent saved = saveOne(event);
+
+    assertThat(issue(saved.issueId()).summary().title()).isEqualTo("Bad\uFFFDTitle");
+  }
+
+  @Test
   void newHashesGetTheNextShortIdOfTheirProject() {
     Project project = newProject(storage());
     Project other = newProject(storage());
