@@ -26,7 +26,8 @@ import java.time.Clock;
 
 /**
  * The composition root: opens storage, builds the services and the HTTP server, by hand, top to
- * bottom. {@link #close()} stops in the safe order: no new requests, drain the writer, close storage.
+ * bottom. {@link #close()} stops in the safe order: drain the writer while HTTP still answers, stop
+ * HTTP, close storage.
  */
 public final class App implements AutoCloseable {
   private final Storage storage;
@@ -85,10 +86,17 @@ public final class App implements AutoCloseable {
     return admin;
   }
 
+  /**
+   * Stops without lying to a client. The writer goes first: it refuses new events (503 with
+   * Retry-After), commits what it accepted and completes those requests' futures, which writes
+   * their 200s while the HTTP server is still fully up. Only then does the HTTP server stop: Javalin
+   * stops Jetty without a grace period, which cuts requests still in flight (answered with Jetty's
+   * own 500 page, or an empty 200, for events the writer then commits).
+   */
   @Override
   public void close() {
-    server.close();
     writer.close();
+    server.close();
     storage.close();
   }
 }
