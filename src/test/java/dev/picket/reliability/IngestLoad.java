@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sustained ingest from several threads, bounded in count and in time: each thread sends events
@@ -34,18 +33,26 @@ final class IngestLoad {
     String of(int thread, int sequence);
   }
 
+  /** How many requests had each outcome so far. */
+  record Outcomes(int acknowledged, int refused, int failed) {
+    Outcomes minus(Outcomes earlier) {
+      return new Outcomes(acknowledged - earlier.acknowledged, refused - earlier.refused, failed - earlier.failed);
+    }
+  }
+
   /** What happened: the acknowledged events (id to fingerprint) and the other outcomes. */
   record Result(Map<String, String> acknowledged, int attempted, Map<Integer, Integer> refusedByStatus,
-      int connectionFailures, int acknowledgedAfterMark, int refusedAfterMark, int failedAfterMark) {
-    int refused() {
-      return refusedByStatus.values().stream().mapToInt(Integer::intValue).sum();
+      int connectionFailures, Map<Integer, String> sampleBodyByStatus) {
+    Outcomes outcomes() {
+      return new Outcomes(acknowledged.size(), refusedByStatus.values().stream().mapToInt(Integer::intValue).sum(),
+          connectionFailures);
     }
 
     @Override
     public String toString() {
       return "attempted=" + attempted + " acknowledged=" + acknowledged.size() + " refused=" + refusedByStatus
-          + " connectionFailures=" + connectionFailures + " afterMark{acknowledged=" + acknowledgedAfterMark
-          + ", refused=" + refusedAfterMark + ", failed=" + failedAfterMark + "}";
+          + " connectionFailures=" + connectionFailures
+          + (sampleBodyByStatus.isEmpty() ? "" : " sampleBodies=" + sampleBodyByStatus);
     }
   }
 
@@ -58,10 +65,8 @@ final class IngestLoad {
   private final ConcurrentMap<Integer, Integer> refused = new ConcurrentHashMap<>();
   private final AtomicInteger attempted = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
-  private final AtomicInteger ackedAfterMark = new AtomicInteger();
-  private final AtomicInteger refusedAfterMark = new AtomicInteger();
-  private final AtomicInteger failedAfterMark = new AtomicInteger();
-  private final AtomicLong markNanos = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicInteger refusedCount = new AtomicInteger();
+  private final ConcurrentMap<Integer, String> sampleBody = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   private IngestLoad(List<Target> targets, Fingerprints fingerprints, int maxEvents, Duration maxTime) {
@@ -89,9 +94,9 @@ final class IngestLoad {
     return acknowledged.size();
   }
 
-  /** From now on outcomes are also counted as "after the mark" (e.g. after SIGTERM was sent). */
-  void mark() {
-    markNanos.set(System.nanoTime());
+  /** The outcomes so far, to compare phases (before SIGTERM, while draining, after exit). */
+  Outcomes outcomesSoFar() {
+    return new Outcomes(acknowledged.size(), refusedCount.get(), failed.get());
   }
 
   /** Asks the senders to stop and waits for them (each finishes its request in flight). */
@@ -110,7 +115,7 @@ final class IngestLoad {
       }
     }
     return new Result(Map.copyOf(acknowledged), attempted.get(), Map.copyOf(refused), failed.get(),
-        ackedAfterMark.get(), refusedAfterMark.get(), failedAfterMark.get());
+        Map.copyOf(sampleBody));
   }
 
   private void send(int thread) {
@@ -129,31 +134,22 @@ final class IngestLoad {
       HttpRequest request = sequence % 2 == 0
           ? store(target, eventId, fingerprint, thread)
           : envelope(target, eventId, fingerprint, thread);
-      long sentAt = System.nanoTime();
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        boolean afterMark = sentAt >= markNanos.get() || System.nanoTime() >= markNanos.get();
         if (response.statusCode() == 200 && response.body().contains(eventId)) {
           acknowledged.put(eventId, fingerprint);
-          count(afterMark, ackedAfterMark);
         } else {
           refused.merge(response.statusCode(), 1, Integer::sum);
-          count(afterMark, refusedAfterMark);
+          refusedCount.incrementAndGet();
+          sampleBody.putIfAbsent(response.statusCode(), "'" + response.body().strip() + "'");
         }
       } catch (IOException e) {
         failed.incrementAndGet();
-        count(true, failedAfterMark);
         pause(); // the server is gone or going: do not spin
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-    }
-  }
-
-  private void count(boolean afterMark, AtomicInteger counter) {
-    if (afterMark && markNanos.get() != Long.MAX_VALUE) {
-      counter.incrementAndGet();
     }
   }
 

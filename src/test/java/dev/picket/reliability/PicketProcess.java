@@ -25,6 +25,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class PicketProcess implements AutoCloseable {
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  /** The servers' stderr, kept after the test for diagnosis (CI archives target/). */
+  static final Path LOGS = Path.of(System.getProperty("picket.reliability.logs", "target/reliability-logs"));
 
   private final Process process;
   private final int port;
@@ -40,14 +42,14 @@ final class PicketProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Where a Picket keeps its data: a SQLite folder, or a PostgreSQL URL (and a folder for logs). */
+  /** Where a Picket keeps its data: a SQLite folder, or a PostgreSQL URL (the folder then stays empty). */
   record Storage(Path dataDir, String databaseUrl) {
     static Storage sqlite(Path dataDir) {
       return new Storage(dataDir, null);
     }
 
-    static Storage postgres(Path logDir, String databaseUrl) {
-      return new Storage(logDir, databaseUrl);
+    static Storage postgres(Path dataDir, String databaseUrl) {
+      return new Storage(dataDir, databaseUrl);
     }
 
     List<String> flags() {
@@ -66,9 +68,9 @@ final class PicketProcess implements AutoCloseable {
     command.add("serve");
     command.addAll(List.of("--port", String.valueOf(port), "--url", "http://127.0.0.1:" + port));
     command.addAll(storage.flags());
-    Path log = storage.dataDir().resolve("serve-" + port + ".log");
+    Path log = LOGS.resolve("serve-" + port + "-" + System.currentTimeMillis() + ".log");
     try {
-      Files.createDirectories(storage.dataDir());
+      Files.createDirectories(LOGS);
       Process process = new ProcessBuilder(command)
           .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
