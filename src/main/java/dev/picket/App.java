@@ -19,6 +19,7 @@ import dev.picket.ingest.RequestReader;
 import dev.picket.ingest.Writer;
 import dev.picket.normalize.Normalizer;
 import dev.picket.protocol.BodyDecoder;
+import dev.picket.storage.Conflict;
 import dev.picket.storage.Storage;
 import dev.picket.storage.postgres.PostgresStorage;
 import dev.picket.storage.sqlite.SqliteStorage;
@@ -34,6 +35,7 @@ public final class App implements AutoCloseable {
   private final Writer writer;
   private final HttpServer server;
   private final AdminService admin;
+  private String defaultDsn;
 
   private App(Config config, Storage storage) {
     this.storage = storage;
@@ -58,12 +60,37 @@ public final class App implements AutoCloseable {
     Storage storage = openStorage(config);
     try {
       App app = new App(config, storage);
-      app.admin.ensureDefaults();
+      app.defaultDsn = ensureDefaults(app.admin);
       app.server.start();
       return app;
     } catch (RuntimeException e) {
       storage.close();
       throw e;
+    }
+  }
+
+  /**
+   * Creates Sentry self-hosted's defaults on an empty database and returns the default project's
+   * DSN. Several nodes may start at once on one empty PostgreSQL: the loser of a creation race gets
+   * a {@link Conflict}, or finds the winner's project before the winner has added its key (no
+   * active key yet); it waits a moment and reads the winner's rows. Bounded: a project left
+   * without a key for good still fails the start, after about two seconds.
+   */
+  private static String ensureDefaults(AdminService admin) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return admin.dsn(admin.ensureDefaults());
+      } catch (Conflict | IllegalStateException e) {
+        if (attempt >= 20) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
@@ -80,6 +107,11 @@ public final class App implements AutoCloseable {
 
   public Storage storage() {
     return storage;
+  }
+
+  /** The DSN of the default project (organization sentry, project internal). */
+  public String defaultDsn() {
+    return defaultDsn;
   }
 
   public AdminService admin() {
