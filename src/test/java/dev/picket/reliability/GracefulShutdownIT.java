@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every request answered 200 (also while draining) is stored; once the process is gone, requests
  * only fail to connect. Checked by restarting on the same data and reading every event back.
  */
+@Tag("reliability")
 class GracefulShutdownIT {
   static final int THREADS = 8;
   static final int MAX_EVENTS = 40_000;

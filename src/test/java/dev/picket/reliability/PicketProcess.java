@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * The packaged {@code target/picket.jar} run as a real OS process: {@code serve} on a free
  * loopback port (SQLite in a data folder, or PostgreSQL with a database URL), and one-shot CLI
  * commands against the same storage. The jar is found through the {@code picket.jar} system
- * property that failsafe sets; it exists because failsafe runs after {@code package}.
+ * property that failsafe sets (profile {@code reliability}); it exists because failsafe runs after
+ * {@code package}.
  */
 final class PicketProcess implements AutoCloseable {
   static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -64,7 +65,7 @@ final class PicketProcess implements AutoCloseable {
   /** Starts {@code serve} without waiting for it; {@link #awaitDsn} waits. */
   static PicketProcess launch(Storage storage) {
     int port = freePort();
-    List<String> command = java();
+    List<String> command = java("-Xmx256m");
     command.add("serve");
     command.addAll(List.of("--port", String.valueOf(port), "--url", "http://127.0.0.1:" + port));
     command.addAll(storage.flags());
@@ -89,7 +90,8 @@ final class PicketProcess implements AutoCloseable {
 
   /** Runs a CLI command against the storage and returns the last line of its stdout. */
   static String cli(Storage storage, String... args) {
-    List<String> command = java();
+    // a one-shot command: C1 only and serial GC start faster on a small, busy machine
+    List<String> command = java("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     command.addAll(List.of(args));
     command.addAll(storage.flags());
     try {
@@ -181,11 +183,15 @@ final class PicketProcess implements AutoCloseable {
     dsn.completeExceptionally(new IllegalStateException("stdout closed before a DSN line"));
   }
 
-  private static List<String> java() {
+  private static List<String> java(String... jvmOptions) {
     Path jar = Path.of(System.getProperty("picket.jar", "target/picket.jar"));
-    assertThat(jar).as("the packaged jar; these *IT tests run under `mvn verify` after package").exists();
+    assertThat(jar).as("the packaged jar; run these tests with `./test -Preliability` (failsafe, after package)")
+        .exists();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(java.toString()));
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-jar", jar.toString()));
+    return command;
   }
 
   private static int freePort() {

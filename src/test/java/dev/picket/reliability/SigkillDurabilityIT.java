@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * had been answered 200 must be readable through the API. Each issue's {@code times_seen} must
  * equal the events stored for it (also those committed whose 200 never arrived).
  */
+@Tag("reliability")
 class SigkillDurabilityIT {
   static final int THREADS = 8;
   static final int MAX_EVENTS = 40_000;
   static final Duration MAX_LOAD = Duration.ofSeconds(30);
   static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(3);
   static final int FINGERPRINTS = 4;
+  static final int MIN_ACKNOWLEDGED_BEFORE_KILL = 400;
 
   @TempDir Path dir;
 
@@ -48,7 +51,7 @@ class SigkillDurabilityIT {
       project = Scenario.createProjectAndToken(storage, slug);
       IngestLoad sending = IngestLoad.start(List.of(new Target(first.baseUrl(), project.id(), project.publicKey())),
           THREADS, MAX_EVENTS, MAX_LOAD, (thread, n) -> run + "-fp-" + ((thread + n) % FINGERPRINTS));
-      Scenario.awaitLoad(sending, LOAD_BEFORE_KILL, 200);
+      Scenario.awaitLoad(sending, LOAD_BEFORE_KILL, MIN_ACKNOWLEDGED_BEFORE_KILL);
       first.kill();
       load = sending.stop();
     }

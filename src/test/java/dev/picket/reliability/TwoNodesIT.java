@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * create the same issue. Exactly one issue per fingerprint, exact counters, every event readable
  * from either node.
  */
+@Tag("reliability")
 class TwoNodesIT {
   static final int THREADS = 8;
   static final int MAX_EVENTS = 1_200;
