@@ -23,6 +23,7 @@ import dev.picket.ingest.RequestReader;
 import dev.picket.ingest.Writer;
 import dev.picket.normalize.Normalizer;
 import dev.picket.protocol.BodyDecoder;
+import dev.picket.storage.Conflict;
 import dev.picket.storage.Storage;
 import dev.picket.storage.postgres.PostgresStorage;
 import dev.picket.storage.sqlite.SqliteStorage;
@@ -30,13 +31,15 @@ import java.time.Clock;
 
 /**
  * The composition root: opens storage, builds the services and the HTTP server, by hand, top to
- * bottom. {@link #close()} stops in the safe order: no new requests, drain the writer, close storage.
+ * bottom. {@link #close()} stops in the safe order: drain the writer while HTTP still answers, stop
+ * HTTP, close storage.
  */
 public final class App implements AutoCloseable {
   private final Storage storage;
   private final Writer writer;
   private final HttpServer server;
   private final AdminService admin;
+  private String defaultDsn;
 
   private App(Config config, Storage storage) {
     this.storage = storage;
@@ -67,12 +70,37 @@ public final class App implements AutoCloseable {
     Storage storage = openStorage(config);
     try {
       App app = new App(config, storage);
-      app.admin.ensureDefaults();
+      app.defaultDsn = ensureDefaults(app.admin);
       app.server.start();
       return app;
     } catch (RuntimeException e) {
       storage.close();
       throw e;
+    }
+  }
+
+  /**
+   * Creates Sentry self-hosted's defaults on an empty database and returns the default project's
+   * DSN. Several nodes may start at once on one empty PostgreSQL: the loser of a creation race gets
+   * a {@link Conflict}, or finds the winner's project before the winner has added its key (no
+   * active key yet); it waits a moment and reads the winner's rows. Bounded: a project left
+   * without a key for good still fails the start, after about two seconds.
+   */
+  private static String ensureDefaults(AdminService admin) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return admin.dsn(admin.ensureDefaults());
+      } catch (Conflict | IllegalStateException e) {
+        if (attempt >= 20) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
@@ -91,14 +119,26 @@ public final class App implements AutoCloseable {
     return storage;
   }
 
+  /** The DSN of the default project (organization sentry, project internal). */
+  public String defaultDsn() {
+    return defaultDsn;
+  }
+
   public AdminService admin() {
     return admin;
   }
 
+  /**
+   * Stops without lying to a client. The writer goes first: it refuses new events (503 with
+   * Retry-After), commits what it accepted and completes those requests' futures, which writes
+   * their 200s while the HTTP server is still fully up. Only then does the HTTP server stop: Javalin
+   * stops Jetty without a grace period, which cuts requests still in flight (answered with Jetty's
+   * own 500 page, or an empty 200, for events the writer then commits).
+   */
   @Override
   public void close() {
-    server.close();
     writer.close();
+    server.close();
     storage.close();
   }
 }

@@ -22,7 +22,7 @@ final class ServeCommand implements Runnable {
       Runtime.getRuntime().halt(0); // SIGTERM after a clean drain is a successful stop
 
     }, "picket-shutdown"));
-    String dsn = app.admin().dsn(app.admin().ensureDefaults());
+    String dsn = app.defaultDsn();
     System.out.println("Picket is listening on port " + app.port() + " (" + storageName(config) + ").");
     System.out.println("DSN: " + dsn);
     System.out.println("Send a test event: curl -X POST '" + config.baseUrl() + "/api/"
