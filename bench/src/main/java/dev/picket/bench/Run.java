@@ -23,6 +23,7 @@ final class Run {
     Metrics m = new Metrics();
     Ingest ingest;
     try (ServerProcess server = new ServerProcess(o, dir)) {
+      log(number, "load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
       log(number, "server pid " + server.pid() + " on port " + server.port() + ", data in " + dir);
       ingest = new Ingest(server.dsn(120), o.gzip(), o.issues());
       Envelopes small = new Envelopes(5 * 1024, o.gzip());
@@ -32,7 +33,7 @@ final class Run {
 
       double ceiling = ceiling(server.port(), m);
       for (int kb : o.sizesKb()) {
-        ingestPhase(server.port(), ingest, kb, ceiling, m);
+        ingestPhase(server, ingest, kb, ceiling, m);
       }
       m.put("peak RSS after the ingest phases (MB)", server.memoryMb("VmHWM"));
       fill(server.port(), ingest, small, m);
@@ -72,14 +73,17 @@ final class Run {
     return r.perSecond();
   }
 
-  private void ingestPhase(int port, Ingest ingest, int kb, double ceiling, Metrics m)
+  private void ingestPhase(ServerProcess server, Ingest ingest, int kb, double ceiling, Metrics m)
       throws InterruptedException {
     Envelopes envelopes = new Envelopes(kb * 1024, o.gzip());
+    int port = server.port();
     Load.Request storm = ingest.storm(envelopes);
     if (o.warmupSeconds() > 0) {
       Load.run(port, o.connections(), o.warmupSeconds(), o.maxRequests(), false, storm);
     }
+    double cpu = server.cpuSeconds();
     Load.Result r = Load.run(port, o.connections(), o.seconds(), o.maxRequests(), true, storm);
+    cpu = server.cpuSeconds() - cpu;
     String p = kb + " KB: ";
     m.put(p + "event JSON bytes", envelopes.eventBytes());
     m.put(p + "acknowledged events/s", r.perSecond());
@@ -87,6 +91,8 @@ final class Run {
     m.put(p + "ack p50 (ms)", r.percentileMillis(50));
     m.put(p + "ack p95 (ms)", r.percentileMillis(95));
     m.put(p + "ack p99 (ms)", r.percentileMillis(99));
+    m.put(p + "server CPU ms per event", cpu * 1000 / r.ok());
+    m.put(p + "server CPU cores busy", cpu / r.seconds());
     m.put(p + "non-2xx", r.non2xx());
     m.put(p + "connection errors", r.ioErrors());
   }

@@ -74,6 +74,17 @@ final class ServerProcess implements AutoCloseable {
     return Double.NaN;
   }
 
+  /** CPU seconds (user + system) the server has used so far, from /proc/<pid>/stat. */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime; USER_HZ = 100
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs a Picket CLI command against the same storage; returns the last line of its stdout. */
   String cli(String... args) throws IOException, InterruptedException {
     List<String> cmd = java();
