@@ -32,6 +32,7 @@ public final class RequestReader {
   private final ProjectStore projects;
   private final BodyDecoder decoder;
   private final int maxEventBytes;
+  private final KeyCache keys = new KeyCache(KeyCache.DEFAULT_TTL_NANOS);
 
   public RequestReader(ProjectStore projects, BodyDecoder decoder, int maxEventBytes) {
     this.projects = projects;
@@ -99,11 +100,13 @@ public final class RequestReader {
         .map(EnvelopeItem::payload).orElse(null);
   }
 
+  /** The project the key may send to; cached for a second (see {@link KeyCache}). */
   private Project authorize(long projectId, SentryAuth auth) {
-    Optional<ProjectKey> key = projects.findKey(auth.publicKey())
-        .filter(ProjectKey::active)
-        .filter(k -> k.projectId() == projectId);
-    return key.flatMap(k -> projects.findProject(projectId)).orElseThrow(Rejection::projectRejected);
+    return keys.get(auth.publicKey(), projectId, () -> projects.findKey(auth.publicKey())
+            .filter(ProjectKey::active)
+            .filter(k -> k.projectId() == projectId)
+            .flatMap(k -> projects.findProject(projectId)))
+        .orElseThrow(Rejection::projectRejected);
   }
 
   private static long projectId(String text) {
