@@ -33,6 +33,7 @@ public final class RequestReader {
   private final BodyDecoder decoder;
   private final Quotas quotas;
   private final int maxEventBytes;
+  private final KeyCache<Authorized> keys = new KeyCache<>(KeyCache.DEFAULT_TTL_NANOS);
 
   public RequestReader(ProjectStore projects, BodyDecoder decoder, Quotas quotas, int maxEventBytes) {
     this.projects = projects;
@@ -115,13 +116,13 @@ public final class RequestReader {
         .map(EnvelopeItem::payload).orElse(null);
   }
 
+  /** The key and project the request may send to; cached for a second (see {@link KeyCache}). */
   private Authorized authorize(long projectId, SentryAuth auth) {
-    ProjectKey key = projects.findKey(auth.publicKey())
-        .filter(ProjectKey::active)
-        .filter(k -> k.projectId() == projectId)
+    return keys.get(auth.publicKey(), projectId, () -> projects.findKey(auth.publicKey())
+            .filter(ProjectKey::active)
+            .filter(k -> k.projectId() == projectId)
+            .flatMap(k -> projects.findProject(projectId).map(p -> new Authorized(k, p))))
         .orElseThrow(Rejection::projectRejected);
-    Project project = projects.findProject(projectId).orElseThrow(Rejection::projectRejected);
-    return new Authorized(key, project);
   }
 
   private static long projectId(String text) {

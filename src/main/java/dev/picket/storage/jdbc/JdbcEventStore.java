@@ -1,18 +1,13 @@
 package dev.picket.storage.jdbc;
 
 import dev.picket.model.EventId;
-import dev.picket.model.IssueSummary;
 import dev.picket.model.NewEvent;
 import dev.picket.model.SavedEvent;
 import dev.picket.model.StoredEvent;
 import dev.picket.storage.EventStore;
-import dev.picket.storage.StorageException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -43,133 +38,13 @@ final class JdbcEventStore implements EventStore {
     for (NewEvent event : batch) {
       compressed.add(Payloads.compress(event.payload()));
     }
-    return db.writeRetrying("save events", h -> {
+    return db.writeRetrying("save events", h -> BatchSaver.with(h.getConnection(), saver -> {
       List<SavedEvent> saved = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
-        saved.add(save(h, batch.get(i), compressed.get(i)));
+        saved.add(saver.save(batch.get(i), compressed.get(i)));
       }
       return saved;
-    });
-  }
-
-  private SavedEvent save(Handle h, NewEvent event, byte[] payload) {
-    long project = event.projectId();
-    String eventId = event.eventId().hex();
-    Optional<SavedEvent> existing = h
-        .createQuery("SELECT id, issue_id FROM event WHERE project_id = :project AND event_id = :eid")
-        .bind("project", project)
-        .bind("eid", eventId)
-        .map((rs, ctx) -> new SavedEvent(rs.getLong("id"), rs.getLong("issue_id"), event.eventId(), true))
-        .findOne();
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-
-    List<String> hashes = List.copyOf(new LinkedHashSet<>(event.hashes()));
-    Map<String, Long> known = new HashMap<>();
-    h.createQuery("SELECT hash, issue_id FROM issue_hash"
-            + " WHERE project_id = :project AND hash IN (<hashes>)")
-        .bind("project", project)
-        .bindList("hashes", hashes)
-        .map((rs, ctx) -> Map.entry(rs.getString("hash"), rs.getLong("issue_id")))
-        .forEach(e -> known.put(e.getKey(), e.getValue()));
-    long ts = Micros.of(event.timestamp());
-    Long issueId = hashes.stream().map(known::get).filter(id -> id != null).findFirst().orElse(null);
-    if (issueId == null) {
-      issueId = createIssue(h, project, event.summary(), ts);
-      for (String hash : hashes) {
-        if (attach(h, project, hash, issueId) == 0) {
-          throw new Database.LostRace("a concurrent writer created an issue for the same hash");
-        }
-      }
-    } else {
-      for (String hash : hashes) {
-        if (!known.containsKey(hash)) {
-          attach(h, project, hash, issueId);
-        }
-      }
-      touchIssue(h, issueId, event.summary(), ts);
-    }
-
-    long id = h
-        .createQuery("INSERT INTO event"
-            + " (project_id, issue_id, event_id, timestamp, received, payload, size)"
-            + " VALUES (:project, :issue, :eid, :ts, :received, :payload, :size)"
-            + " ON CONFLICT DO NOTHING RETURNING id")
-        .bind("project", project)
-        .bind("issue", issueId)
-        .bind("eid", eventId)
-        .bind("ts", ts)
-        .bind("received", Micros.of(event.received()))
-        .bind("payload", payload)
-        .bind("size", event.payload().length)
-        .mapTo(Long.class)
-        .findOne()
-        .orElseThrow(() -> new Database.LostRace("a concurrent writer stored the same event id"));
-    return new SavedEvent(id, issueId, event.eventId(), false);
-  }
-
-  private static long createIssue(Handle h, long project, IssueSummary summary, long ts) {
-    long shortId = h
-        .createQuery("UPDATE project SET next_short_id = next_short_id + 1 WHERE id = :project"
-            + " RETURNING next_short_id - 1")
-        .bind("project", project)
-        .mapTo(Long.class)
-        .findOne()
-        .orElseThrow(() -> new StorageException("could not save events: no such project", null));
-    return h
-        .createQuery("INSERT INTO issue (project_id, short_id, title, culprit, level, type,"
-            + " metadata, logger, status, first_seen, last_seen, times_seen)"
-            + " VALUES (:project, :short, :title, :culprit, :level, :type,"
-            + " :metadata, :logger, 'unresolved', :ts, :ts, 1) RETURNING id")
-        .bind("project", project)
-        .bind("short", shortId)
-        .bind("title", summary.title())
-        .bind("culprit", summary.culprit())
-        .bind("level", summary.level())
-        .bind("type", summary.type())
-        .bind("metadata", summary.metadata())
-        .bind("logger", summary.logger())
-        .bind("ts", ts)
-        .mapTo(Long.class)
-        .one();
-  }
-
-  private static int attach(Handle h, long project, String hash, long issueId) {
-    return h
-        .createUpdate("INSERT INTO issue_hash (project_id, hash, issue_id)"
-            + " VALUES (:project, :hash, :issue) ON CONFLICT DO NOTHING")
-        .bind("project", project)
-        .bind("hash", hash)
-        .bind("issue", issueId)
-        .execute();
-  }
-
-  /**
-   * Counts the event and widens the seen range. The summary follows the newest event: it is
-   * replaced when this event is at least as new as the issue's last-seen time.
-   */
-  private static void touchIssue(Handle h, long issueId, IssueSummary summary, long ts) {
-    String newest = "CASE WHEN :ts >= last_seen THEN :%s ELSE %s END";
-    h.createUpdate("UPDATE issue SET times_seen = times_seen + 1,"
-            + " first_seen = CASE WHEN :ts < first_seen THEN :ts ELSE first_seen END,"
-            + " last_seen = CASE WHEN :ts > last_seen THEN :ts ELSE last_seen END,"
-            + " title = " + newest.formatted("title", "title") + ","
-            + " culprit = " + newest.formatted("culprit", "culprit") + ","
-            + " level = " + newest.formatted("level", "level") + ","
-            + " type = " + newest.formatted("type", "type") + ","
-            + " metadata = " + newest.formatted("metadata", "metadata") + ","
-            + " logger = " + newest.formatted("logger", "logger")
-            + " WHERE id = :issue")
-        .bind("ts", ts)
-        .bind("title", summary.title())
-        .bind("culprit", summary.culprit())
-        .bind("level", summary.level())
-        .bind("type", summary.type())
-        .bind("metadata", summary.metadata())
-        .bind("logger", summary.logger())
-        .bind("issue", issueId)
-        .execute();
+    }));
   }
 
   @Override
