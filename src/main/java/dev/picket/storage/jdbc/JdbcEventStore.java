@@ -74,9 +74,13 @@ final class JdbcEventStore implements EventStore {
         .map((rs, ctx) -> Map.entry(rs.getString("hash"), rs.getLong("issue_id")))
         .forEach(e -> known.put(e.getKey(), e.getValue()));
     long ts = Micros.of(event.timestamp());
+    String release = event.release();
+    Long releaseOrder = release == null
+        ? null : IssueAggregates.recordRelease(h, project, release, Micros.of(event.received()));
     Long issueId = hashes.stream().map(known::get).filter(id -> id != null).findFirst().orElse(null);
-    if (issueId == null) {
-      issueId = createIssue(h, project, event.summary(), ts);
+    boolean created = issueId == null;
+    if (created) {
+      issueId = createIssue(h, project, event.summary(), ts, release);
       for (String hash : hashes) {
         if (attach(h, project, hash, issueId) == 0) {
           throw new Database.LostRace("a concurrent writer created an issue for the same hash");
@@ -88,7 +92,11 @@ final class JdbcEventStore implements EventStore {
           attach(h, project, hash, issueId);
         }
       }
-      touchIssue(h, issueId, event.summary(), ts);
+      touchIssue(h, issueId, event.summary(), ts, release);
+    }
+    IssueAggregates.count(h, issueId, event, ts);
+    if (!created) {
+      IssueAggregates.applyLifecycle(h, issueId, releaseOrder, release, event.received());
     }
 
     long id = h
@@ -109,7 +117,7 @@ final class JdbcEventStore implements EventStore {
     return new SavedEvent(id, issueId, event.eventId(), false);
   }
 
-  private static long createIssue(Handle h, long project, IssueSummary summary, long ts) {
+  private static long createIssue(Handle h, long project, IssueSummary summary, long ts, String release) {
     long shortId = h
         .createQuery("UPDATE project SET next_short_id = next_short_id + 1 WHERE id = :project"
             + " RETURNING next_short_id - 1")
@@ -119,9 +127,10 @@ final class JdbcEventStore implements EventStore {
         .orElseThrow(() -> new StorageException("could not save events: no such project", null));
     return h
         .createQuery("INSERT INTO issue (project_id, short_id, title, culprit, level, type,"
-            + " metadata, logger, status, first_seen, last_seen, times_seen)"
+            + " metadata, logger, status, first_seen, last_seen, times_seen, first_release, last_release)"
             + " VALUES (:project, :short, :title, :culprit, :level, :type,"
-            + " :metadata, :logger, 'unresolved', :ts, :ts, 1) RETURNING id")
+            + " :metadata, :logger, 'unresolved', :ts, :ts, 1, :release, :release) RETURNING id")
+        .bind("release", release)
         .bind("project", project)
         .bind("short", shortId)
         .bind("title", summary.title())
@@ -147,9 +156,10 @@ final class JdbcEventStore implements EventStore {
 
   /**
    * Counts the event and widens the seen range. The summary follows the newest event: it is
-   * replaced when this event is at least as new as the issue's last-seen time.
+   * replaced when this event is at least as new as the issue's last-seen time. So is the last
+   * release (when the event has one); an event older than the first-seen time sets the first release.
    */
-  private static void touchIssue(Handle h, long issueId, IssueSummary summary, long ts) {
+  private static void touchIssue(Handle h, long issueId, IssueSummary summary, long ts, String release) {
     String newest = "CASE WHEN :ts >= last_seen THEN :%s ELSE %s END";
     h.createUpdate("UPDATE issue SET times_seen = times_seen + 1,"
             + " first_seen = CASE WHEN :ts < first_seen THEN :ts ELSE first_seen END,"
@@ -159,8 +169,13 @@ final class JdbcEventStore implements EventStore {
             + " level = " + newest.formatted("level", "level") + ","
             + " type = " + newest.formatted("type", "type") + ","
             + " metadata = " + newest.formatted("metadata", "metadata") + ","
-            + " logger = " + newest.formatted("logger", "logger")
+            + " logger = " + newest.formatted("logger", "logger") + ","
+            + " last_release = CASE WHEN :ts >= last_seen THEN COALESCE(CAST(:release AS TEXT), last_release)"
+            + " ELSE last_release END,"
+            + " first_release = CASE WHEN :ts < first_seen THEN COALESCE(CAST(:release AS TEXT), first_release)"
+            + " ELSE first_release END"
             + " WHERE id = :issue")
+        .bind("release", release)
         .bind("ts", ts)
         .bind("title", summary.title())
         .bind("culprit", summary.culprit())
@@ -172,22 +187,62 @@ final class JdbcEventStore implements EventStore {
         .execute();
   }
 
+  private static final String EVENT_COLUMNS =
+      "id, project_id, issue_id, event_id, timestamp, received, payload, size";
+
+  private static StoredEvent storedEvent(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new StoredEvent(
+        rs.getLong("id"),
+        rs.getLong("project_id"),
+        rs.getLong("issue_id"),
+        new EventId(rs.getString("event_id")),
+        Rows.instant(rs, "timestamp"),
+        Rows.instant(rs, "received"),
+        Payloads.decompress(rs.getBytes("payload"), rs.getInt("size")));
+  }
+
   @Override
   public Optional<StoredEvent> find(long projectId, EventId eventId) {
     return db.read("find an event", h -> h
-        .createQuery("SELECT id, project_id, issue_id, event_id, timestamp, received, payload, size"
-            + " FROM event WHERE project_id = :project AND event_id = :eid")
+        .createQuery("SELECT " + EVENT_COLUMNS + " FROM event WHERE project_id = :project AND event_id = :eid")
         .bind("project", projectId)
         .bind("eid", eventId.hex())
-        .map((rs, ctx) -> new StoredEvent(
-            rs.getLong("id"),
-            rs.getLong("project_id"),
-            rs.getLong("issue_id"),
-            new EventId(rs.getString("event_id")),
-            Rows.instant(rs, "timestamp"),
-            Rows.instant(rs, "received"),
-            Payloads.decompress(rs.getBytes("payload"), rs.getInt("size"))))
+        .map((rs, ctx) -> storedEvent(rs))
         .findOne());
+  }
+
+  @Override
+  public List<StoredEvent> listForIssue(long issueId, int offset, int limit) {
+    return list("issue_id", issueId, "DESC", offset, limit);
+  }
+
+  @Override
+  public List<StoredEvent> listForProject(long projectId, int offset, int limit) {
+    return list("project_id", projectId, "DESC", offset, limit);
+  }
+
+  @Override
+  public Optional<StoredEvent> latestInIssue(long issueId) {
+    return list("issue_id", issueId, "DESC", 0, 1).stream().findFirst();
+  }
+
+  @Override
+  public Optional<StoredEvent> oldestInIssue(long issueId) {
+    return list("issue_id", issueId, "ASC", 0, 1).stream().findFirst();
+  }
+
+  private List<StoredEvent> list(String column, long id, String direction, int offset, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return db.read("list events", h -> h
+        .createQuery("SELECT " + EVENT_COLUMNS + " FROM event WHERE " + column + " = :id"
+            + " ORDER BY timestamp " + direction + ", event_id " + direction + " LIMIT :limit OFFSET :offset")
+        .bind("id", id)
+        .bind("limit", limit)
+        .bind("offset", Math.max(0, offset))
+        .map((rs, ctx) -> storedEvent(rs))
+        .list());
   }
 
   @Override
