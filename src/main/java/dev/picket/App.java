@@ -3,6 +3,7 @@ package dev.picket;
 import dev.picket.admin.AdminService;
 import dev.picket.auth.Access;
 import dev.picket.auth.ApiAuthenticator;
+import dev.picket.auth.IssueGate;
 import dev.picket.auth.ProjectGate;
 import dev.picket.config.Config;
 import dev.picket.config.Limits;
@@ -14,10 +15,17 @@ import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
+import dev.picket.http.api.IssueBulkHandler;
+import dev.picket.http.api.IssueDetailsHandler;
+import dev.picket.http.api.IssueEventsHandler;
+import dev.picket.http.api.IssueListHandler;
+import dev.picket.http.api.IssueTagsHandler;
+import dev.picket.http.api.Pagination;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.ingest.IngestService;
+import dev.picket.issues.IssueService;
 import dev.picket.ingest.Quotas;
 import dev.picket.ingest.RequestReader;
 import dev.picket.ingest.Writer;
@@ -54,7 +62,11 @@ public final class App implements AutoCloseable {
     Grouper grouper = new Grouper();
     IngestService ingest = new IngestService(reader, new Normalizer(), grouper, writer, clock);
     Requester requester = new Requester(new ApiAuthenticator(storage.auth(), clock));
-    ProjectGate gate = new ProjectGate(storage.projects(), new Access(storage.auth()));
+    Access access = new Access(storage.auth());
+    ProjectGate gate = new ProjectGate(storage.projects(), access);
+    IssueGate issueGate = new IssueGate(storage.projects(), storage.issues(), access);
+    IssueService issues = new IssueService(storage.issues(), storage.events());
+    Pagination pagination = new Pagination(config.baseUrl());
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
@@ -62,7 +74,12 @@ public final class App implements AutoCloseable {
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events()),
         new GroupingInfoHandler(requester, gate, storage.events(), grouper),
-        new ProjectUpdateHandler(requester, gate, storage.projects())));
+        new ProjectUpdateHandler(requester, gate, storage.projects()),
+        new IssueListHandler(requester, gate, issueGate, storage.projects(), issues, pagination, clock),
+        new IssueBulkHandler(requester, gate, storage.issues(), issues, clock),
+        new IssueDetailsHandler(requester, issueGate, storage.issues(), issues, clock),
+        new IssueEventsHandler(requester, issueGate, gate, storage.events(), pagination),
+        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */

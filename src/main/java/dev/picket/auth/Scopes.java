@@ -25,6 +25,15 @@ public final class Scopes {
   /** Scopes that let a request change a project (ProjectPermission, PUT/POST). */
   public static final Set<String> PROJECT_WRITE = Set.of("project:write", "project:admin");
 
+  /** Scopes that let a request read issues and their events (GroupPermission, GET). */
+  public static final Set<String> EVENT_READ = Set.of("event:read", "event:write", "event:admin");
+
+  /** Scopes that let a request change issues (GroupPermission, PUT). */
+  public static final Set<String> EVENT_WRITE = Set.of("event:write", "event:admin");
+
+  /** Scopes that let a request delete issues (GroupPermission, DELETE). */
+  public static final Set<String> EVENT_ADMIN = Set.of("event:admin");
+
   private static final Map<Role, Set<String>> BY_ROLE = byRole();
 
   private Scopes() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.auth.AuthException;
 import dev.picket.ingest.Rejection;
+import dev.picket.issues.InvalidIssueRequest;
 import dev.picket.model.NotFound;
 import dev.picket.protocol.ProtocolException;
 import io.javalin.config.JavalinConfig;
@@ -55,6 +56,8 @@ public final class ErrorMapper {
       Json.detail(ctx, 404, n.detail());
     } else if (e instanceof BadRequest b) {
       Json.detail(ctx, 400, b.getMessage());
+    } else if (e instanceof InvalidIssueRequest b) {
+      Json.detail(ctx, 400, b.detail());
     } else {
       LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
       Json.detail(ctx, 500, "Internal Error");

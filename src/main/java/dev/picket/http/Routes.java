@@ -4,6 +4,11 @@ import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
+import dev.picket.http.api.IssueBulkHandler;
+import dev.picket.http.api.IssueDetailsHandler;
+import dev.picket.http.api.IssueEventsHandler;
+import dev.picket.http.api.IssueListHandler;
+import dev.picket.http.api.IssueTagsHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
@@ -19,7 +24,12 @@ public final class Routes {
       IndexHandler index,
       EventDetailsHandler eventDetails,
       GroupingInfoHandler groupingInfo,
-      ProjectUpdateHandler projectUpdate) {}
+      ProjectUpdateHandler projectUpdate,
+      IssueListHandler issueList,
+      IssueBulkHandler issueBulk,
+      IssueDetailsHandler issueDetails,
+      IssueEventsHandler issueEvents,
+      IssueTagsHandler issueTags) {}
 
   private Routes() {}
 
@@ -36,7 +46,23 @@ public final class Routes {
     routes.before("/api/0/*", h.apiRateLimiter()::check);
     routes.get("/api/0/", h.index()::handle);
     routes.put("/api/0/projects/{org}/{project}/", h.projectUpdate()::handle);
+    routes.get("/api/0/projects/{org}/{project}/events/", h.issueEvents()::projectEvents);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/", h.eventDetails()::handle);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/grouping-info/", h.groupingInfo()::handle);
+
+    routes.get("/api/0/projects/{org}/{project}/issues/", h.issueList()::project);
+    routes.put("/api/0/projects/{org}/{project}/issues/", h.issueBulk()::put);
+    routes.delete("/api/0/projects/{org}/{project}/issues/", h.issueBulk()::delete);
+    routes.get("/api/0/organizations/{org}/issues/", h.issueList()::organization);
+    for (String prefix : new String[] {"/api/0/issues/{issueId}", "/api/0/organizations/{org}/issues/{issueId}"}) {
+      routes.get(prefix + "/", h.issueDetails()::get);
+      routes.put(prefix + "/", h.issueDetails()::put);
+      routes.delete(prefix + "/", h.issueDetails()::delete);
+      routes.get(prefix + "/events/", h.issueEvents()::issueEvents);
+      routes.get(prefix + "/events/{eventId}/", h.issueEvents()::issueEvent);
+      routes.get(prefix + "/tags/", h.issueTags()::tags);
+      routes.get(prefix + "/tags/{key}/values/", h.issueTags()::values);
+      routes.get(prefix + "/hashes/", h.issueTags()::hashes);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.grouping.Grouper;
 import dev.picket.grouping.GroupingResult;
 import dev.picket.model.EventId;
+import dev.picket.model.EventTag;
 import dev.picket.model.IssueSummary;
 import dev.picket.model.NewEvent;
 import dev.picket.model.Project;
@@ -14,6 +15,7 @@ import dev.picket.normalize.Normalizer;
 import dev.picket.protocol.EventJson;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +74,18 @@ public final class IngestService {
         event.path("type").asText("default"),
         event.path("metadata").toString(),
         event.path("logger").asText(""));
-    return new NewEvent(project.id(), id, timestamp, received, hashes, summary, EventJson.write(event));
+    return new NewEvent(project.id(), id, timestamp, received, hashes, summary, EventJson.write(event),
+        tags(event.path("tags")));
+  }
+
+  /** The normalized {@code [[key, value], ...]} pairs; anything else is skipped. */
+  private static List<EventTag> tags(JsonNode pairs) {
+    List<EventTag> tags = new ArrayList<>();
+    for (JsonNode pair : pairs) {
+      if (pair.size() == 2 && pair.get(0).isTextual() && pair.get(1).isTextual()) {
+        tags.add(new EventTag(pair.get(0).asText(), pair.get(1).asText()));
+      }
+    }
+    return tags;
   }
 }

@@ -1,13 +1,16 @@
 package dev.picket.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A normalized, grouped event ready to be written. {@code payload} is the normalized event as
  * UTF-8 JSON in Sentry's snake_case schema; {@code hashes} are its grouping hashes, primary first.
  * The issue fields ({@code title} ...) describe the issue this event creates when its hashes are
- * new.
+ * new. {@code tags} are the event's stored tags (one value per key, the first wins); the issue's
+ * releases, users and tag facets are counted from them.
  */
 public record NewEvent(
     long projectId,
@@ -16,11 +19,32 @@ public record NewEvent(
     Instant received,
     List<String> hashes,
     IssueSummary summary,
-    byte[] payload) {
+    byte[] payload,
+    List<EventTag> tags) {
   public NewEvent {
     hashes = List.copyOf(hashes);
     if (hashes.isEmpty()) {
       throw new IllegalArgumentException("an event needs at least one hash");
     }
+    Map<String, EventTag> byKey = new LinkedHashMap<>();
+    for (EventTag tag : tags) {
+      byKey.putIfAbsent(tag.key(), tag);
+    }
+    tags = List.copyOf(byKey.values());
+  }
+
+  public NewEvent(long projectId, EventId eventId, Instant timestamp, Instant received,
+      List<String> hashes, IssueSummary summary, byte[] payload) {
+    this(projectId, eventId, timestamp, received, hashes, summary, payload, List.of());
+  }
+
+  /** The value of the tag with this key, or null. */
+  public String tag(String key) {
+    return tags.stream().filter(t -> t.key().equals(key)).map(EventTag::value).findFirst().orElse(null);
+  }
+
+  /** The event's release ({@code sentry:release}), or null. */
+  public String release() {
+    return tag(EventTag.RELEASE);
   }
 }

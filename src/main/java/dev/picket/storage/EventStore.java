@@ -15,7 +15,11 @@ public interface EventStore {
    * event id, nothing changes and the result is marked duplicate with the existing row and issue.
    * Otherwise the event joins the issue of the first of its hashes that the project knows (the
    * other hashes are attached to that issue), or creates a new issue with all its hashes; the
-   * issue's count, last-seen time, first-seen time and summary are updated. Returns one result per
+   * issue's count, last-seen time, first-seen time and summary are updated, and so are its
+   * releases, users ({@code sentry:user} values), hourly count and tag facets. The project's release
+   * is recorded on first sight. An existing issue's status then follows
+   * {@link dev.picket.model.IssueLifecycle} (a regression is recorded as {@code set_regression}
+   * activity), judged at the event's received time. Returns one result per
    * input, in input order. Either all of the batch is committed or none of it is.
    */
   List<SavedEvent> saveBatch(List<NewEvent> batch);
@@ -31,6 +35,18 @@ public interface EventStore {
 
   /** The mirror of {@link #nextInIssue}: the event right before, or empty when it is the first. */
   Optional<EventId> previousInIssue(long issueId, Instant timestamp, EventId eventId);
+
+  /** The issue's events, newest first by (timestamp, event id), skipping {@code offset}. */
+  List<StoredEvent> listForIssue(long issueId, int offset, int limit);
+
+  /** The project's events, newest first by (timestamp, event id), skipping {@code offset}. */
+  List<StoredEvent> listForProject(long projectId, int offset, int limit);
+
+  /** The issue's newest event by (timestamp, event id); empty when it has none. */
+  Optional<StoredEvent> latestInIssue(long issueId);
+
+  /** The issue's oldest event by (timestamp, event id); empty when it has none. */
+  Optional<StoredEvent> oldestInIssue(long issueId);
 
   /** How many events the project has stored. */
   long countForProject(long projectId);

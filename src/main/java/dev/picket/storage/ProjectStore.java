@@ -33,6 +33,9 @@ public interface ProjectStore {
 
   Optional<Project> findProject(long organizationId, String slug);
 
+  /** The organization's projects, by slug; empty for an unknown organization. */
+  List<Project> projectsOf(long organizationId);
+
   Optional<Project> findProject(long projectId);
 
   /** The ids of the teams that own the project. */

@@ -147,5 +147,25 @@ class WriterTest {
     public long countForProject(long projectId) {
       return delegate.countForProject(projectId);
     }
+
+    @Override
+    public List<dev.picket.model.StoredEvent> listForIssue(long issueId, int offset, int limit) {
+      return delegate.listForIssue(issueId, offset, limit);
+    }
+
+    @Override
+    public List<dev.picket.model.StoredEvent> listForProject(long projectId, int offset, int limit) {
+      return delegate.listForProject(projectId, offset, limit);
+    }
+
+    @Override
+    public java.util.Optional<dev.picket.model.StoredEvent> latestInIssue(long issueId) {
+      return delegate.latestInIssue(issueId);
+    }
+
+    @Override
+    public java.util.Optional<dev.picket.model.StoredEvent> oldestInIssue(long issueId) {
+      return delegate.oldestInIssue(issueId);
+    }
   }
 }

@@ -367,4 +367,24 @@ public abstract class EventStoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void listsEventsNewestFirstPerIssueAndPerProjectWithLatestAndOldest() {
+    Project project = newProject(storage());
+    EventId a = EventId.random();
+    SavedEvent first = saveOne(Fixtures.event(project.id(), a, T0, List.of("h"), "A"));
+    SavedEvent second = saveOne(event(project.id(), T0.plusSeconds(2), List.of("h"), "B"));
+    SavedEvent other = saveOne(event(project.id(), T0.plusSeconds(1), List.of("o"), "O"));
+    long issue = first.issueId();
+
+    assertThat(events().listForIssue(issue, 0, 10)).extracting(StoredEvent::id)
+        .containsExactly(second.id(), first.id());
+    assertThat(events().listForIssue(issue, 1, 10)).extracting(StoredEvent::id).containsExactly(first.id());
+    assertThat(events().listForIssue(issue, 0, 0)).isEmpty();
+    assertThat(events().listForProject(project.id(), 0, 10)).extracting(StoredEvent::id)
+        .containsExactly(second.id(), other.id(), first.id());
+    assertThat(events().latestInIssue(issue)).map(StoredEvent::id).hasValue(second.id());
+    assertThat(events().oldestInIssue(issue)).map(StoredEvent::eventId).hasValue(a);
+    assertThat(events().latestInIssue(Long.MAX_VALUE)).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.picket.storage;
 
 import dev.picket.model.EventId;
+import dev.picket.model.EventTag;
 import dev.picket.model.IssueSummary;
 import dev.picket.model.NewEvent;
 import dev.picket.model.Organization;
@@ -49,8 +50,18 @@ final class Fixtures {
         summary(title), payload);
   }
 
+  /** An event carrying tags, e.g. {@code tagged(e, "sentry:release", "1.0", "sentry:user", "id:1")}. */
+  static NewEvent tagged(NewEvent e, String... keyValues) {
+    List<EventTag> tags = new java.util.ArrayList<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      tags.add(new EventTag(keyValues[i], keyValues[i + 1]));
+    }
+    return new NewEvent(e.projectId(), e.eventId(), e.timestamp(), e.received(), e.hashes(),
+        e.summary(), e.payload(), tags);
+  }
+
   static NewEvent withPayload(NewEvent e, byte[] payload) {
     return new NewEvent(e.projectId(), e.eventId(), e.timestamp(), e.received(), e.hashes(),
-        e.summary(), payload);
+        e.summary(), payload, e.tags());
   }
 }

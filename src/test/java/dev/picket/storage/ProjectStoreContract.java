@@ -1,5 +1,6 @@
 package dev.picket.storage;
 
+import org.assertj.core.api.Assertions;
 import static dev.picket.storage.Fixtures.newOrganization;
 import static dev.picket.storage.Fixtures.newProject;
 import static dev.picket.storage.Fixtures.unique;
@@ -120,5 +121,15 @@ public abstract class ProjectStoreContract {
 
     projects().setKeyActive(key.id(), true);
     assertThat(projects().findKey(key.publicKey()).orElseThrow().active()).isTrue();
+  }
+
+  @Test
+  void listsTheProjectsOfAnOrganizationBySlug() {
+    var org = Fixtures.newOrganization(storage());
+    var team = storage().projects().createTeam(org.id(), "t", "T");
+    var b = storage().projects().createProject(org.id(), team.id(), "b", "B", "legacy:2019-03-12");
+    var a = storage().projects().createProject(org.id(), team.id(), "a", "A", "legacy:2019-03-12");
+    Assertions.assertThat(storage().projects().projectsOf(org.id())).containsExactly(a, b);
+    Assertions.assertThat(storage().projects().projectsOf(Long.MAX_VALUE)).isEmpty();
   }
 }

@@ -148,6 +148,15 @@ final class JdbcProjectStore implements ProjectStore {
   }
 
   @Override
+  public List<Project> projectsOf(long organizationId) {
+    return db.read("list the projects of an organization", h -> h
+        .createQuery("SELECT " + PROJECT + " FROM project WHERE organization_id = :org ORDER BY slug")
+        .bind("org", organizationId)
+        .map((rs, ctx) -> project(rs))
+        .list());
+  }
+
+  @Override
   public Optional<Project> findProject(long projectId) {
     return db.read("find a project", h -> h
         .createQuery("SELECT " + PROJECT + " FROM project WHERE id = :id")

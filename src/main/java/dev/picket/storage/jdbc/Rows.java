@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 final class Rows {
   static final String ISSUE_COLUMNS =
       "id, project_id, short_id, title, culprit, level, type, metadata, logger, status,"
-          + " first_seen, last_seen, times_seen";
+          + " first_seen, last_seen, times_seen, status_details, first_release, last_release,"
+          + " user_count, ignore_until";
 
   private Rows() {}
 
@@ -26,6 +27,11 @@ final class Rows {
   static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
     long micros = rs.getLong(column);
     return rs.wasNull() ? null : Micros.toInstant(micros);
+  }
+
+  static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   static Issue issue(ResultSet rs) throws SQLException {
@@ -43,7 +49,31 @@ final class Rows {
         rs.getString("status"),
         instant(rs, "first_seen"),
         instant(rs, "last_seen"),
-        rs.getLong("times_seen"));
+        rs.getLong("times_seen"),
+        rs.getString("status_details"),
+        rs.getString("first_release"),
+        rs.getString("last_release"),
+        rs.getLong("user_count"),
+        nullableInstant(rs, "ignore_until"));
+  }
+
+  /** A JSON string literal (quotes included) for the small JSON texts the stores write. */
+  static String jsonString(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** Scopes are stored as a sorted comma list. */
