@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import ua_parser.Client;
 import ua_parser.Parser;
 
@@ -13,7 +15,12 @@ import ua_parser.Parser;
  * seed response), no contexts are derived from it. The parser is built once; {@link Parser#parse} is thread-safe.
  */
 final class UserAgents {
+  /** Distinct User-Agents remembered; parsing one costs hundreds of regexes, a hit costs a lookup. */
+  private static final int CACHE_SIZE = 2048;
+  private static final int MAX_UA_CHARS = 512;
+
   private final Parser parser;
+  private final Map<String, Client> cache = new ConcurrentHashMap<>();
 
   UserAgents() {
     this.parser = new Parser();
@@ -25,8 +32,20 @@ final class UserAgents {
     if (ua == null || ua.isBlank()) {
       return null;
     }
+    if (ua.length() > MAX_UA_CHARS) {
+      ua = ua.substring(0, MAX_UA_CHARS); // real User-Agents are far shorter; bounds regex cost
+    }
+    Client cached = cache.get(ua);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return parser.parse(ua);
+      Client parsed = parser.parse(ua);
+      if (cache.size() >= CACHE_SIZE) {
+        cache.clear();
+      }
+      cache.put(ua, parsed);
+      return parsed;
     } catch (RuntimeException e) {
       return null;
     }
