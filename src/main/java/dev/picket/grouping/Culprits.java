@@ -35,15 +35,15 @@ final class Culprits {
     if (NATIVE.contains(platform)) {
       return function == null ? "?" : function;
     }
+    if (JS.contains(platform)) {
+      // filename before module, "?" for a missing function: "?(/dist/bundle.js)" in Sentry's answers
+      String file = text(frame, "filename");
+      String location = file != null ? file : text(frame, "module");
+      return (function == null ? "?" : function) + "(" + (location == null ? "?" : location) + ")";
+    }
     String location = text(frame, "module");
     if (location == null) {
       location = text(frame, "filename");
-    }
-    if (JS.contains(platform)) {
-      if (function == null) {
-        return location;
-      }
-      return function + "(" + (location == null ? "?" : location) + ")";
     }
     if (location == null) {
       return function;

@@ -62,7 +62,9 @@ final class LegacyFrames {
   }
 
   private static boolean isRecursion(JsonNode a, JsonNode b) {
-    for (String key : new String[] {"abs_path", "package", "module", "function", "lineno"}) {
+    // colno too: Sentry's own hash for three minified frames on one line that differ only in
+    // column (sentry-compat small_js_error) counts all three.
+    for (String key : new String[] {"abs_path", "package", "module", "function", "lineno", "colno"}) {
       if (!Objects.equals(a.get(key), b.get(key))) {
         return false;
       }

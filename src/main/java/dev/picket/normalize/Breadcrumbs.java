@@ -56,7 +56,8 @@ final class Breadcrumbs {
     String level = Levels.parse(c.get("level"));
     o.put("level", level == null ? "info" : level);
     String message = Json.anyText(c.get("message"));
-    if (message != null && !message.isEmpty()) {
+    if (message != null) {
+      // kept even when empty: Sentry answers `"message": ""` for sentry-ruby's crumbs
       o.put("message", Trimming.truncate(message, Trimming.BREADCRUMB_MESSAGE));
     }
     String category = Json.scalarText(c.get("category"));

@@ -98,11 +98,9 @@ final class DerivedTags {
     }
   }
 
+  /** "name version", or null unless both are present (Sentry skips a tag missing a field). */
   private static String nameVersion(String name, String version) {
-    if (name == null) {
-      return null;
-    }
-    return version == null ? name : name + " " + version;
+    return name == null || version == null ? null : name + " " + version;
   }
 
   private static String text(JsonNode node, String key) {

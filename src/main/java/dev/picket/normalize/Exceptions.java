@@ -78,7 +78,8 @@ final class Exceptions {
       out.put("value", Trimming.truncate(value, Trimming.EXCEPTION_VALUE));
     }
     String module = Json.scalarText(v.get("module"));
-    if (!isEmpty(module)) {
+    if (module != null) {
+      // An empty module is kept: Sentry answers `"module": ""` for sentry-ruby's exceptions.
       out.put("module", Trimming.truncate(module, Trimming.SYMBOL));
     }
     JsonNode mechanism = v.get("mechanism");

@@ -47,11 +47,15 @@ public final class Normalizer {
     Attributes.environment(in, out, errors);
     Messages.apply(in, out, errors);
     interfaces(in, out, shift, errors);
+    FrameDefaults.apply(out);
     Requests.apply(in, out, ctx.clientIp(), errors);
     Users.apply(in, out, ctx.clientIp(), errors);
     Contexts.apply(in, out, errors);
     boolean sdkSentContexts = out.has("contexts");
     Client ua = userAgents.parse(out);
+    if (sdkSentContexts) {
+      UserAgents.addContexts(out, ua);
+    }
     Tags.apply(in, out, errors);
     Extras.extra(in, out, errors);
     Extras.modules(in, out, errors);

@@ -244,6 +244,9 @@ final class Requests {
     String mime = contentType == null ? null
         : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (data == null || data.isNull() || (data.isTextual() && data.textValue().isEmpty())) {
+      // Sentry reports the declared type even for a bodiless request (`text/plain` for Django's
+      // GET requests in its answers).
+      Json.putText(o, "inferred_content_type", mime == null || mime.isEmpty() ? null : mime);
       return;
     }
     if (data.isTextual()) {

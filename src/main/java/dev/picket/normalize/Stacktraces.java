@@ -125,12 +125,18 @@ final class Stacktraces {
     return out;
   }
 
-  /** A missing abs_path comes from filename; a missing filename from abs_path (URL path). */
+  /**
+   * A missing abs_path comes from filename, which is then derived again from it; a missing
+   * filename is derived from abs_path (a URL's path, otherwise the whole path). So a browser
+   * frame sent with only {@code filename: "http://host/app.js"} is stored as Sentry stores it:
+   * {@code abs_path} the URL, {@code filename} {@code /app.js}.
+   */
   static void fillPaths(ObjectNode out) {
     String filename = Json.text(out.get("filename"));
     String absPath = Json.text(out.get("abs_path"));
     if (absPath == null && filename != null) {
       out.put("abs_path", filename);
+      out.put("filename", filenameFromAbsPath(filename));
     } else if (filename == null && absPath != null) {
       out.put("filename", filenameFromAbsPath(absPath));
     }

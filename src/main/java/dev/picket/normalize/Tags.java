@@ -79,7 +79,8 @@ final class Tags {
   }
 
   private static String part(JsonNode v, String path, EventErrors errors) {
-    String s = Json.anyText(v);
+    // Sentry stringifies a boolean tag value the Python way (`True`), as its answers show.
+    String s = v != null && v.isBoolean() ? (v.booleanValue() ? "True" : "False") : Json.anyText(v);
     s = s == null ? "" : s.trim();
     if (s.isEmpty()) {
       errors.invalidData(path, null, "expected a non-empty value");

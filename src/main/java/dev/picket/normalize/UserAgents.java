@@ -11,8 +11,8 @@ import ua_parser.Parser;
 
 /**
  * Browser/OS/device from the event's own {@code request} User-Agent header with uap-java, as
- * Sentry 9's legacy {@code browser}/{@code os}/{@code device} tag values. Like Sentry 9 (and the
- * seed response), no contexts are derived from it. The parser is built once; {@link Parser#parse} is thread-safe.
+ * Sentry 9's legacy {@code browser}/{@code os}/{@code device} tag values, and as Sentry 9.1's
+ * {@code browser}/{@code os} contexts when the SDK sent contexts. The parser is built once; {@link Parser#parse} is thread-safe.
  */
 final class UserAgents {
   /** Distinct User-Agents remembered; parsing one costs hundreds of regexes, a hit costs a lookup. */
@@ -58,6 +58,39 @@ final class UserAgents {
       }
     }
     return null;
+  }
+
+  /**
+   * Sentry 9.1's contexts from the request's User-Agent, for events whose SDK sent contexts of
+   * its own: {@code browser {name, version}} and {@code os {name, version}} under those aliases
+   * when the SDK used neither (family "Other" gives none). Events without any SDK context keep
+   * Sentry 9.0's plugin tags instead (the seed: no contexts, {@code device: Other}).
+   */
+  static void addContexts(ObjectNode event, Client c) {
+    if (c == null || !event.path("contexts").isObject()) {
+      return;
+    }
+    ObjectNode contexts = (ObjectNode) event.get("contexts");
+    if (c.userAgent != null && !contexts.has("browser") && known(c.userAgent.family)) {
+      ObjectNode browser = contexts.putObject("browser").put("name", c.userAgent.family);
+      putVersion(browser, version(c.userAgent.major, c.userAgent.minor));
+      browser.put("type", "browser");
+    }
+    if (c.os != null && !contexts.has("os") && known(c.os.family)) {
+      ObjectNode os = contexts.putObject("os").put("name", c.os.family);
+      putVersion(os, version(c.os.major, c.os.minor, c.os.patch));
+      os.put("type", "os");
+    }
+  }
+
+  private static boolean known(String family) {
+    return family != null && !family.isEmpty() && !family.equals("Other");
+  }
+
+  private static void putVersion(ObjectNode context, String version) {
+    if (version != null) {
+      context.put("version", version);
+    }
   }
 
   /** Sentry 9 legacy tag: "Family major.minor", "Family major" or "Family". */

@@ -13,7 +13,7 @@ class EventMetadataTest {
   @CsvSource(delimiter = '|', value = {
     "python | {'module': 'shop.views', 'function': 'checkout', 'in_app': true} | shop.views in checkout",
     "node   | {'module': 'send_events', 'function': 'main'}                    | main(send_events)",
-    "javascript | {'filename': '/a.js'}                                        | /a.js",
+    "javascript | {'filename': '/a.js'}                                        | ?(/a.js)",
     "native | {'function': 'crash', 'filename': 'a.c'}                         | crash",
     "cocoa  | {'filename': 'a.m'}                                              | ?",
   })

@@ -9,9 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StacktracesTest {
+  /** The normalized frame without {@code in_app}, which FrameDefaultsTest covers. */
   private static JsonNode frame(String frameJson) {
     ObjectNode e = TestFixtures.normalize("{'stacktrace': {'frames': [" + frameJson + "]}}");
-    return e.at("/stacktrace/frames/0");
+    ObjectNode frame = (ObjectNode) e.at("/stacktrace/frames/0");
+    frame.remove("in_app");
+    return frame;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -21,7 +24,7 @@ class StacktracesTest {
     "filename from URL path       | {'abs_path': 'https://x.io/static/app.js?v=1'} | {'abs_path':'https://x.io/static/app.js?v=1','filename':'/static/app.js'}",
     "negative lineno dropped      | {'function': 'f', 'lineno': -1}               | {'function':'f'}",
     "addresses lowercase 0x       | {'instruction_addr': '0xDEADBEEF', 'symbol_addr': 4096} | {'instruction_addr':'0xdeadbeef','symbol_addr':'0x1000'}",
-    "in_app kept as sent          | {'function': 'f', 'in_app': false}            | {'function':'f','in_app':false}",
+    "abs_path from URL filename   | {'filename': 'http://x/dist/a.js'}            | {'abs_path':'http://x/dist/a.js','filename':'/dist/a.js'}",
     "empty module dropped (java)  | {'function': 'f', 'module': ''}               | {'function':'f'}",
   })
   void frames_normalizeFields(String name, String input, String expected) {
@@ -69,7 +72,7 @@ class StacktracesTest {
     ObjectNode e = TestFixtures.normalize("{'threads': [{'id': 320, 'name': null, 'crashed': true,"
         + " 'current': true, 'stacktrace': null}, {'current': true, 'stacktrace': {'frames': [{'function': 'main'}]}}]}");
     assertThat(e.get("threads")).isEqualTo(TestFixtures.json("{'values':[{'id':320,'crashed':true,'current':true},"
-        + "{'current':true,'stacktrace':{'frames':[{'function':'main'}]}}]}"));
+        + "{'current':true,'stacktrace':{'frames':[{'function':'main','in_app':false}]}}]}"));
   }
 
   @Test
@@ -77,7 +80,7 @@ class StacktracesTest {
     ObjectNode e = TestFixtures.normalize("{'breadcrumbs': [{'timestamp': 1795891692, 'type': null,"
         + " 'level': null, 'message': '', 'category': 'http', 'data': {'k': 1}}]}");
     assertThat(e.at("/breadcrumbs/values/0")).isEqualTo(TestFixtures.json(
-        "{'type':'default','timestamp':1795891692.0,'level':'info','category':'http','data':{'k':1}}"));
+        "{'type':'default','timestamp':1795891692.0,'level':'info','message':'','category':'http','data':{'k':1}}"));
     assertThat(e.get("errors")).isEmpty();
   }
 

@@ -24,6 +24,14 @@ final class ApiDates {
     return truncated.getNano() == 0 ? SECONDS.format(truncated) : MILLIS.format(truncated);
   }
 
+  /**
+   * Epoch seconds rounded to the millisecond, as Sentry stores breadcrumb times
+   * ({@code 16:03:21.362913} is shown as {@code 16:03:21.363Z}).
+   */
+  static Instant fromEpochMillis(double seconds) {
+    return Instant.ofEpochMilli(Math.round(seconds * 1000d));
+  }
+
   static Instant fromEpochSeconds(double seconds) {
     long micros = Math.round(seconds * 1_000_000d);
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);

@@ -20,7 +20,7 @@ final class BreadcrumbsRenderer {
       out.put("type", crumb.path("type").asText("default"));
       JsonNode ts = crumb.get("timestamp");
       out.set("timestamp", ts != null && ts.isNumber()
-          ? F.textNode(ApiDates.millis(ApiDates.fromEpochSeconds(ts.asDouble()))) : F.nullNode());
+          ? F.textNode(ApiDates.millis(ApiDates.fromEpochMillis(ts.asDouble()))) : F.nullNode());
       out.put("level", Pruning.isEmpty(crumb.get("level")) ? "info" : crumb.get("level").asText());
       out.set("message", orNull(crumb.get("message")));
       out.set("category", orNull(crumb.get("category")));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.model.EventId;
 import dev.picket.model.StoredEvent;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The body of "Retrieve an Event for a Project": the seed's Sentry 9.0 fields with their 9.0
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 final class EventDetailsRenderer {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final Set<String> SEED_ERA_CONTEXT_TYPES = Set.of("app", "device", "runtime", "browser", "os");
 
   private EventDetailsRenderer() {}
 
@@ -39,7 +41,7 @@ final class EventDetailsRenderer {
     out.set("entries", EntriesRenderer.render(event));
     out.set("packages", event.path("modules").isObject() ? event.get("modules") : F.objectNode());
     out.set("sdk", sdk(event.get("sdk")));
-    out.set("contexts", event.path("contexts").isObject() ? event.get("contexts") : F.objectNode());
+    out.set("contexts", contexts(event.path("contexts")));
     out.set("fingerprints", event.path("hashes"));
     out.set("context", event.path("extra").isObject() ? event.get("extra") : F.objectNode());
     out.put("groupID", String.valueOf(stored.issueId()));
@@ -50,7 +52,7 @@ final class EventDetailsRenderer {
   private static void addModernFields(ObjectNode out, StoredEvent stored, JsonNode event) {
     out.put("projectID", String.valueOf(stored.projectId()));
     out.set("title", orNull(event.get("title")));
-    out.set("culprit", orNull(event.get("culprit")));
+    out.put("culprit", event.path("culprit").asText(""));
     out.set("location", orNull(event.get("location")));
     out.set("groupingConfig", F.objectNode().put("id", event.path("grouping_config").asText()));
     out.set("release", event.hasNonNull("release")
@@ -58,6 +60,31 @@ final class EventDetailsRenderer {
     out.putNull("userReport");
     out.putArray("sdkUpdates");
     out.putNull("crashFile");
+  }
+
+  /**
+   * The stored contexts with the context types Sentry 9 knew ({@code app device runtime browser
+   * os}); any other type (Relay's {@code trace}, {@code gpu} …) is shown as {@code default}, as
+   * Sentry 9.1 answers for the Python SDK's {@code trace} context.
+   */
+  private static JsonNode contexts(JsonNode stored) {
+    ObjectNode out = F.objectNode();
+    if (!stored.isObject()) {
+      return out;
+    }
+    stored.fields().forEachRemaining(e -> {
+      JsonNode context = e.getValue();
+      if (context.isObject()) {
+        ObjectNode copy = context.deepCopy();
+        if (!SEED_ERA_CONTEXT_TYPES.contains(copy.path("type").asText())) {
+          copy.put("type", "default");
+        }
+        out.set(e.getKey(), copy);
+      } else {
+        out.set(e.getKey(), context);
+      }
+    });
+    return out;
   }
 
   /** Sentry 9's {@code sdk}: name and version plus the {@code upstream} block it computed. */

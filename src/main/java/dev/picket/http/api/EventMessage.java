@@ -7,9 +7,14 @@ import java.util.List;
 /**
  * Sentry 9's event {@code message}: the log message (formatted, else its template); without one,
  * the search message it built at ingestion: the metadata values and the culprit, each appended
- * when not already contained.
+ * when not already contained. The metadata values come in the order Sentry's answers show
+ * (function, type, value, filename: "get ZeroDivisionError division by zero errors/views.py
+ * /divide-zero/").
  */
 final class EventMessage {
+  private static final List<String> METADATA_ORDER = List.of(
+      "function", "type", "value", "filename", "title", "directive", "uri", "origin", "message");
+
   private EventMessage() {}
 
   static String of(JsonNode event) {
@@ -24,7 +29,7 @@ final class EventMessage {
     }
     List<String> parts = new ArrayList<>();
     JsonNode metadata = event.path("metadata");
-    for (String key : List.of("type", "value", "title")) {
+    for (String key : METADATA_ORDER) {
       parts.add(metadata.path(key).asText(""));
     }
     parts.add(event.path("culprit").asText(""));

@@ -56,7 +56,7 @@ final class StacktraceRenderer {
     out.set("instructionAddr", address(f.get("instruction_addr"), width));
     out.set("filename", orNull(f.get("filename")));
     out.set("platform", orNull(f.get("platform")));
-    out.set("vars", f.has("vars") && !f.get("vars").isNull() ? f.get("vars") : F.objectNode());
+    out.set("vars", orNull(f.get("vars")));
     out.set("lineNo", orNull(f.get("lineno")));
     out.set("context", context(f));
     out.set("symbolAddr", address(f.get("symbol_addr"), width));
@@ -67,7 +67,29 @@ final class StacktraceRenderer {
     if (f.hasNonNull("trust")) {
       out.set("trust", f.get("trust"));
     }
+    sourceMap(f.path("data"), out);
     return out;
+  }
+
+  /**
+   * A source-mapped frame ({@code data.sourcemap}) shows the map's file name, its URL when it is
+   * one, and the frame before mapping ({@code data.orig_*}, {@code "?"} when unknown).
+   */
+  private static void sourceMap(JsonNode data, ObjectNode out) {
+    String map = data.path("sourcemap").asText("");
+    if (map.isEmpty()) {
+      return;
+    }
+    String path = map.replaceAll("[?#].*$", "");
+    out.put("map", path.substring(path.lastIndexOf('/') + 1));
+    if (map.startsWith("http://") || map.startsWith("https://")) {
+      out.put("mapUrl", map);
+    }
+    for (String[] key : new String[][] {{"origFunction", "orig_function"}, {"origAbsPath", "orig_abs_path"},
+        {"origFilename", "orig_filename"}, {"origLineNo", "orig_lineno"}, {"origColNo", "orig_colno"}}) {
+      JsonNode v = data.get(key[1]);
+      out.set(key[0], v == null || v.isNull() ? F.textNode("?") : v);
+    }
   }
 
   /** {@code [[lineNo, line], ...]} from pre-context, context line and post-context. */
