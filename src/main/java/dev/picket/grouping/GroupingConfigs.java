@@ -18,6 +18,11 @@ public final class GroupingConfigs {
     return id != null && STRATEGIES.containsKey(id);
   }
 
+  /** Whether the config reproduces Sentry 9, whose normalization also rewrote frames' in-app flags. */
+  public static boolean isSentry9(String id) {
+    return id != null && id.startsWith("legacy:");
+  }
+
   static GroupingStrategy strategy(String id) {
     GroupingStrategy s = id == null ? null : STRATEGIES.get(id);
     if (s == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.picket.grouping.Grouper;
+import dev.picket.grouping.GroupingConfigs;
 import dev.picket.grouping.GroupingResult;
 import dev.picket.model.EventId;
 import dev.picket.model.EventTag;
@@ -59,7 +60,8 @@ public final class IngestService {
   private ObjectNode normalize(IncomingEvent incoming, IngestRequest request, Instant received) {
     JsonNode raw = EventJson.readObject(incoming.payload());
     IngestContext context = new IngestContext(received, request.clientIp(),
-        incoming.auth().client(), incoming.sentAt(), incoming.envelopeEventId());
+        incoming.auth().client(), incoming.sentAt(), incoming.envelopeEventId(),
+        GroupingConfigs.isSentry9(incoming.project().groupingConfig()));
     return normalizer.normalize(raw, context);
   }
 

@@ -47,7 +47,9 @@ public final class Normalizer {
     Attributes.environment(in, out, errors);
     Messages.apply(in, out, errors);
     interfaces(in, out, shift, errors);
-    FrameDefaults.apply(out);
+    if (ctx.sentry9Frames()) {
+      FrameDefaults.apply(out);
+    }
     Requests.apply(in, out, ctx.clientIp(), errors);
     Users.apply(in, out, ctx.clientIp(), errors);
     Contexts.apply(in, out, errors);

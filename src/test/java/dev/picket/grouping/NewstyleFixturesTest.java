@@ -52,7 +52,7 @@ class NewstyleFixturesTest {
       }
       runnable++;
       String rules = raw.path("_grouping").path("enhancements").asText(null);
-      ObjectNode event = TestFixtures.NORMALIZER.normalize(raw, IngestContext.at(Instant.now()));
+      ObjectNode event = TestFixtures.NORMALIZER.normalize(raw, IngestContext.at(Instant.now()).withCurrentFrames());
       List<String> actual = grouper.group(event, GroupingConfigs.NEWSTYLE_2023_01_11, rules).hashes();
       List<String> want = new ArrayList<>();
       c.path("hashes").forEach(h -> want.add(h.textValue()));

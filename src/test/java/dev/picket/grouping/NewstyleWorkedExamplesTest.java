@@ -16,7 +16,9 @@ class NewstyleWorkedExamplesTest {
   private static final String NEWSTYLE = GroupingConfigs.NEWSTYLE_2023_01_11;
 
   private static List<GroupingVariant> variants(String json) {
-    return GROUPER.variants(TestFixtures.normalize(json), NEWSTYLE);
+    ObjectNode event = TestFixtures.NORMALIZER.normalize(TestFixtures.json(json),
+        IngestContext.at(Instant.now()).withCurrentFrames());
+    return GROUPER.variants(event, NEWSTYLE);
   }
 
   private static GroupingVariant primary(List<GroupingVariant> variants) {
@@ -55,7 +57,7 @@ class NewstyleWorkedExamplesTest {
   @Test
   void exampleD_stacktraceRuleTowardsCrash_systemOnly() {
     JsonNode raw = TestFixtures.read("grouping/inputs/python-grouping-enhancer-towards-crash.json");
-    ObjectNode event = TestFixtures.NORMALIZER.normalize(raw, IngestContext.at(Instant.now()));
+    ObjectNode event = TestFixtures.NORMALIZER.normalize(raw, IngestContext.at(Instant.now()).withCurrentFrames());
     List<GroupingVariant> all = GROUPER.variants(event, NEWSTYLE,
         raw.path("_grouping").path("enhancements").asText());
     assertThat(Grouper.hashes(all)).containsExactly("90888e813b09fa25061af2883c0fb9bd");
@@ -86,7 +88,7 @@ class NewstyleWorkedExamplesTest {
         + "'dogs are great'], 'exception': {'values': [{'type': 'FailedToFetchError'}]}}");
     ((ObjectNode) raw.path("exception").path("values").get(0))
         .put("value", "FailedToFetchError: Charlie didn't bring the ball back!");
-    ObjectNode event = TestFixtures.NORMALIZER.normalize(raw, IngestContext.at(Instant.now()));
+    ObjectNode event = TestFixtures.NORMALIZER.normalize(raw, IngestContext.at(Instant.now()).withCurrentFrames());
     GroupingVariant v = primary(GROUPER.variants(event, NEWSTYLE));
     assertThat(v.name()).isEqualTo("app");
     assertThat(v.type()).isEqualTo("salted-component");
