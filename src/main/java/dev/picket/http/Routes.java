@@ -1,5 +1,6 @@
 package dev.picket.http;
 
+import dev.picket.http.api.ApiCors;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
@@ -43,6 +44,8 @@ public final class Routes {
     routes.post("/api/{projectId}/store/", h.ingest()::store);
     routes.post("/api/{projectId}/envelope/", h.ingest()::envelope);
 
+    routes.before("/api/0/*", ApiCors::headers);
+    routes.options("/api/0/*", ApiCors::preflight);
     routes.before("/api/0/*", h.apiRateLimiter()::check);
     routes.get("/api/0/", h.index()::handle);
     routes.put("/api/0/projects/{org}/{project}/", h.projectUpdate()::handle);

@@ -132,6 +132,23 @@ class EventDetailsAuthTest extends SqliteServerTest {
   }
 
   @Test
+  void apiCors_answersPreflightBeforeAuthAndAllowsTheOrigin() {
+    var preflight = server.send(server.request(path).header("Origin", "https://ui.example.com")
+        .header("Access-Control-Request-Method", "GET")
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ui.example.com");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("Authorization");
+
+    String token = server.token(project, Role.MEMBER, "project:read");
+    var read = server.send(server.request(path).header("Origin", "https://ui.example.com")
+        .header("Authorization", "Bearer " + token).GET().build());
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://ui.example.com");
+    assertThat(read.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Link");
+  }
+
+  @Test
   void tokensAreStoredOnlyAsHashes() {
     String token = server.token(project, Role.MEMBER, "project:read");
     assertThat(server.app().storage().auth().findToken(token)).isEmpty();
