@@ -25,29 +25,18 @@ apt_packages=(python3-sentry-sdk ruby-sentry-ruby ruby-sentry-raven node-raven-j
 npm_dir="${SMOKE_NPM_DIR:-/tmp/picket-sdk-smoke-npm}"   # kept between runs: npm installs once
 work="$(mktemp -d /tmp/picket-sdk-smoke.XXXXXX)"        # data dir, logs, token; removed on success
 picket_pid=""
-
-log() { printf '== %s\n' "$*" >&2; }
+source "$repo/compat/lib.sh"   # log, ensure_apt_packages, build_picket_jar, start_picket, stop_picket
 
 cleanup() {
   local rc=$?
-  if [[ -n "$picket_pid" ]] && kill -0 "$picket_pid" 2>/dev/null; then
-    kill "$picket_pid" && wait "$picket_pid" 2>/dev/null || true
-  fi
+  stop_picket
   if [[ $rc -eq 0 ]]; then rm -rf "$work"; else log "logs kept in $work"; fi
 }
 trap cleanup EXIT
 
 # --- 1. install the clients -------------------------------------------------------------------
 install_clients() {
-  local missing=()
-  for p in "${apt_packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
-  done
-  if ((${#missing[@]})); then
-    log "apt-get install ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  ensure_apt_packages "${apt_packages[@]}"
 
   mkdir -p "$npm_dir"
   if ! cmp -s "$here/package.json" "$npm_dir/package.json" || [[ ! -d "$npm_dir/node_modules" ]]; then
@@ -65,35 +54,13 @@ install_clients() {
 # --- 2. build and start Picket ----------------------------------------------------------------
 jar="${PICKET_JAR:-$repo/target/picket.jar}"
 build_picket() {  # reuses an existing jar (SMOKE_REBUILD=1 forces a build): test what was built
-  if [[ ! -f "$jar" || "${SMOKE_REBUILD:-}" == 1 ]]; then
-    log "mvn package"
-    (cd "$repo" && mvn -q -B -DskipTests package) >&2
-  fi
-  log "Picket jar: $jar ($(date -r "$jar" '+%F %T'))"
+  build_picket_jar "$jar" "$repo" "${SMOKE_REBUILD:-}"
 }
 
-start_picket() {
-  port="$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  log "starting Picket on port $port (data in $work/data)"
-  java -jar "$jar" serve --port "$port" --data-dir "$work/data" >"$work/picket.out" 2>"$work/picket.err" &
-  picket_pid=$!
-  for _ in $(seq 1 120); do
-    if grep -q '^DSN: ' "$work/picket.out" && curl -fsS -o /dev/null "http://127.0.0.1:$port/_health/"; then
-      dsn="$(grep -m1 '^DSN: ' "$work/picket.out" | cut -d' ' -f2)"
-      break
-    fi
-    kill -0 "$picket_pid" 2>/dev/null || { cat "$work/picket.err" >&2; exit 1; }
-    sleep 0.5
-  done
-  [[ -n "${dsn:-}" ]] || { log "Picket did not start"; cat "$work/picket.err" >&2; exit 1; }
-
-  java -jar "$jar" createuser --data-dir "$work/data" --email smoke@example.com \
-    --password "$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" --superuser >/dev/null
-  local token
-  token="$(java -jar "$jar" token create --data-dir "$work/data" --user smoke@example.com \
-    --scopes project:read,event:read | tail -n1)"
+start_picket_for_smoke() {
+  start_picket "$jar" "$work"
   # The token goes to curl through a header file, never on a command line or the terminal.
-  (umask 077 && printf 'Authorization: Bearer %s\n' "$token" >"$work/auth-header")
+  (umask 077 && printf 'Authorization: Bearer %s\n' "$(cat "$work/token")" >"$work/auth-header")
 }
 
 # --- 3. the clients ---------------------------------------------------------------------------
@@ -133,7 +100,7 @@ read_back() {
 
 install_clients
 build_picket
-start_picket
+start_picket_for_smoke
 
 failures=0
 results=()
