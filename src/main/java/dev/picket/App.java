@@ -8,6 +8,7 @@ import dev.picket.auth.ProjectGate;
 import dev.picket.config.Config;
 import dev.picket.config.Limits;
 import dev.picket.grouping.Grouper;
+import dev.picket.http.ClientAddress;
 import dev.picket.http.HealthHandler;
 import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
@@ -70,7 +71,7 @@ public final class App implements AutoCloseable {
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
-        new IngestHandler(ingest),
+        new IngestHandler(ingest, new ClientAddress(config.trustedProxies())),
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events()),
         new GroupingInfoHandler(requester, gate, storage.events(), grouper),

@@ -1,6 +1,8 @@
 package dev.picket.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +40,21 @@ public final class ConfigLoader {
         intValue("PICKET_PROJECT_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
         intValue("PICKET_ORG_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
         intValue("PICKET_API_RATE_LIMIT", 0, 0, Integer.MAX_VALUE));
-    return new Config(port, url, dataDir, databaseUrl, limits);
+    return new Config(port, url, dataDir, databaseUrl, limits, trustedProxies());
+  }
+
+  private List<String> trustedProxies() {
+    String value = text("PICKET_TRUSTED_PROXIES", "");
+    List<String> proxies = new ArrayList<>();
+    for (String proxy : value.split(",")) {
+      if (!proxy.isBlank()) {
+        if (!proxy.trim().matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) {
+          throw new ConfigException("PICKET_TRUSTED_PROXIES must list IP addresses or CIDR blocks, got: " + proxy);
+        }
+        proxies.add(proxy.trim());
+      }
+    }
+    return proxies;
   }
 
   private String text(String name, String fallback) {

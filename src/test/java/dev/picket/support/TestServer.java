@@ -40,7 +40,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir, String databaseUrl, Limits limits) {
-    return new TestServer(App.start(new Config(0, "http://127.0.0.1", dataDir, databaseUrl, limits)));
+    return start(new Config(0, "http://127.0.0.1", dataDir, databaseUrl, limits));
+  }
+
+  public static TestServer start(Config config) {
+    return new TestServer(App.start(config));
   }
 
   public App app() {

@@ -1,5 +1,6 @@
 package dev.picket.http.ingest;
 
+import dev.picket.http.ClientAddress;
 import dev.picket.http.Json;
 import dev.picket.ingest.IngestRequest;
 import dev.picket.ingest.IngestRequest.Endpoint;
@@ -9,9 +10,11 @@ import io.javalin.http.Context;
 /** {@code POST /api/{projectId}/store/} and {@code /envelope/}: answers {"id": ...} once committed. */
 public final class IngestHandler {
   private final IngestService service;
+  private final ClientAddress clientAddress;
 
-  public IngestHandler(IngestService service) {
+  public IngestHandler(IngestService service, ClientAddress clientAddress) {
     this.service = service;
+    this.clientAddress = clientAddress;
   }
 
   public void store(Context ctx) {
@@ -25,7 +28,8 @@ public final class IngestHandler {
   private void handle(Context ctx, Endpoint endpoint) {
     IngestRequest request = new IngestRequest(endpoint, ctx.pathParam("projectId"),
         ctx.header("X-Sentry-Auth"), ctx.header("Authorization"), ctx.queryParamMap(),
-        ctx.header("Content-Type"), ctx.header("Content-Encoding"), ctx.ip(), ctx.bodyInputStream());
+        ctx.header("Content-Type"), ctx.header("Content-Encoding"),
+        clientAddress.of(ctx.ip(), ctx.header("X-Forwarded-For")), ctx.bodyInputStream());
     var committed = service.ingest(request);
     ctx.future(() -> committed.thenAccept(id -> Json.write(ctx, 200,
         id.map(e -> Json.object().put("id", e.hex())).orElseGet(Json::object))));
