@@ -24,6 +24,7 @@ import dev.picket.http.api.Pagination;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.ingest.IngestHandler;
+import dev.picket.http.ingest.SecurityReportHandler;
 import dev.picket.ingest.IngestService;
 import dev.picket.issues.IssueService;
 import dev.picket.ingest.Quotas;
@@ -71,6 +72,7 @@ public final class App implements AutoCloseable {
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
         new IngestHandler(ingest),
+        new SecurityReportHandler(ingest),
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events()),
         new GroupingInfoHandler(requester, gate, storage.events(), grouper),
