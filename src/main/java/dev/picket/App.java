@@ -25,6 +25,7 @@ import dev.picket.http.api.Pagination;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.ingest.IngestHandler;
+import dev.picket.http.ingest.SecurityReportHandler;
 import dev.picket.ingest.IngestService;
 import dev.picket.issues.IssueService;
 import dev.picket.ingest.Quotas;
@@ -68,10 +69,12 @@ public final class App implements AutoCloseable {
     IssueGate issueGate = new IssueGate(storage.projects(), storage.issues(), access);
     IssueService issues = new IssueService(storage.issues(), storage.events());
     Pagination pagination = new Pagination(config.baseUrl());
+    ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
-        new IngestHandler(ingest, new ClientAddress(config.trustedProxies())),
+        new IngestHandler(ingest, clientAddress),
+        new SecurityReportHandler(ingest, clientAddress),
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events()),
         new GroupingInfoHandler(requester, gate, storage.events(), grouper),

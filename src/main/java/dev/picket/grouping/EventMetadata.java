@@ -3,6 +3,7 @@ package dev.picket.grouping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 /**
  * Derived, stored fields of a normalized event (api-event-details §3.2): {@code culprit} (client
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class EventMetadata {
   private static final int TITLE_MAX = 100;
+  private static final Set<String> SECURITY = Set.of("csp", "hpkp", "expectct", "expectstaple");
 
   private EventMetadata() {}
 
@@ -24,11 +26,14 @@ public final class EventMetadata {
     }
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     String title;
-    if ("error".equals(event.path("type").asText())) {
+    String type = event.path("type").asText();
+    if ("error".equals(type)) {
       title = error(event, metadata);
       if (metadata.has("filename")) {
         event.put("location", metadata.get("filename").asText());
       }
+    } else if (SECURITY.contains(type)) {
+      title = security(event, type, metadata);
     } else {
       title = messageTitle(event);
       metadata.put("title", title);
@@ -62,6 +67,30 @@ public final class EventMetadata {
     }
     String firstLine = truncate(firstLine(value), TITLE_MAX);
     return firstLine.isEmpty() ? type : type + ": " + firstLine;
+  }
+
+  /**
+   * csp: {directive, uri, message}, location = uri (the blocked URI normalized as for grouping);
+   * hpkp, expectct, expectstaple: {origin, message}, location = origin (the hostname). The title
+   * is the message, {@code <untitled>} without one.
+   */
+  private static String security(ObjectNode event, String type, ObjectNode metadata) {
+    JsonNode report = event.path(type);
+    String location;
+    if (type.equals("csp")) {
+      putText(metadata, "directive", report.path("effective_directive").asText(""));
+      location = SecurityReports.normalizeUri(report.path("blocked_uri").asText(""));
+      metadata.put("uri", location);
+    } else {
+      location = report.path("hostname").asText("");
+      putText(metadata, "origin", location);
+    }
+    String message = logMessage(event).strip();
+    metadata.put("message", message);
+    if (!location.isEmpty()) {
+      event.put("location", location);
+    }
+    return message.isEmpty() ? "<untitled>" : message;
   }
 
   private static String messageTitle(JsonNode event) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code legacy:2019-03-12}, the Sentry 9-era algorithm (§6.13). Interfaces by score: exception,
- * top-level stacktrace, threads, template; the first with values wins; else the log message.
+ * top-level stacktrace, threads, template, security report; the first with values wins; else the
+ * log message.
  * Variants {@code system} then {@code app} (app dropped when empty or equal). Released: frozen.
  *
  * <p>Picket addition: exceptions whose mechanism is {@code synthetic} (Node's captureMessage with
@@ -38,9 +39,32 @@ final class LegacyStrategy implements GroupingStrategy {
       v = template(event.get("template"));
     }
     if (v.isEmpty()) {
+      v = securityReport(event);
+    }
+    if (v.isEmpty()) {
       v = message(event.get("logentry"));
     }
     return v;
+  }
+
+  /**
+   * The config's {@code csp:v1}, {@code hpkp:v1}, {@code expect-ct:v1} and {@code expect-staple:v1}
+   * (the same components as newstyle's): the directive with the local-script violation or the
+   * blocked URI, or a salt with the hostname. They rank above the message, below template.
+   */
+  private static List<Variant> securityReport(ObjectNode event) {
+    GroupingComponent component = null;
+    if (event.path("csp").isObject()) {
+      component = SecurityReports.csp(event.get("csp"));
+    } else if (event.path("hpkp").isObject()) {
+      component = SecurityReports.hostReport("hpkp", event.get("hpkp"));
+    } else if (event.path("expectstaple").isObject()) {
+      component = SecurityReports.hostReport("expect-staple", event.get("expectstaple"));
+    } else if (event.path("expectct").isObject()) {
+      component = SecurityReports.hostReport("expect-ct", event.get("expectct"));
+    }
+    List<String> values = component == null ? List.of() : component.flatValues();
+    return values.isEmpty() ? List.of() : List.of(new Variant("default", values));
   }
 
   private static List<Variant> exception(JsonNode values, String platform) {

@@ -2,6 +2,7 @@ package dev.picket.grouping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Set;
 import java.net.URI;
 
 /**
@@ -11,6 +12,9 @@ import java.net.URI;
  */
 final class SecurityReports {
   private static final String LOCAL = "'self'";
+  private static final Set<String> USES_NETLOC = Set.of("ftp", "http", "gopher", "nntp", "telnet",
+      "imap", "wais", "file", "mms", "https", "shttp", "snews", "prospero", "rtsp", "rtspu", "rsync",
+      "svn", "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss");
 
   private SecurityReports() {}
 
@@ -61,14 +65,14 @@ final class SecurityReports {
     return null;
   }
 
-  /** Blocked URIs by origin: {@code 'self'} for local, {@code scheme:} for data/blob/..., else the host. */
+  /** Sentry's {@code _normalize_uri}: {@code 'self'} for local, the host of web URLs, {@code scheme:} or {@code scheme://host} else. */
   static String normalizeUri(String value) {
     if (value == null || value.isEmpty() || value.equals(LOCAL) || value.equals("self")) {
       return LOCAL;
     }
     int colon = value.indexOf(':');
     if (colon < 0) {
-      return value;
+      return unsplit(value, "");
     }
     String scheme = value.substring(0, colon);
     String host = "";
@@ -81,10 +85,19 @@ final class SecurityReports {
         host = rest.substring(2).split("[/?#]", 2)[0];
       }
     }
-    if (host.isEmpty()) {
-      return scheme + ":";
+    return scheme.equals("http") || scheme.equals("https") ? host : unsplit(scheme, host);
+  }
+
+  /**
+   * Python's {@code urlunsplit((scheme, host, "", None, None))} as Sentry calls it: browsers
+   * report bare schemes ({@code data}, {@code blob}), which become {@code data:}; schemes that
+   * take a host keep {@code //} even without one.
+   */
+  private static String unsplit(String scheme, String host) {
+    if (!host.isEmpty() || USES_NETLOC.contains(scheme)) {
+      return scheme + "://" + host;
     }
-    return scheme.equals("http") || scheme.equals("https") ? host : scheme + "://" + host;
+    return scheme.isEmpty() ? "" : scheme + ":";
   }
 
   private static String text(JsonNode n, String key) {

@@ -13,6 +13,7 @@ import dev.picket.http.api.IssueTagsHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
+import dev.picket.http.ingest.SecurityReportHandler;
 import io.javalin.config.RoutesConfig;
 
 /** Every URL Picket serves, in one table. Ingest paths match with and without a trailing slash. */
@@ -22,6 +23,7 @@ public final class Routes {
       HealthHandler health,
       ApiRateLimiter apiRateLimiter,
       IngestHandler ingest,
+      SecurityReportHandler securityReports,
       IndexHandler index,
       EventDetailsHandler eventDetails,
       GroupingInfoHandler groupingInfo,
@@ -43,6 +45,11 @@ public final class Routes {
     routes.options("/api/{projectId}/envelope/", Cors::preflight);
     routes.post("/api/{projectId}/store/", h.ingest()::store);
     routes.post("/api/{projectId}/envelope/", h.ingest()::envelope);
+    for (String path : new String[] {"/api/{projectId}/security/", "/api/{projectId}/csp-report/"}) {
+      routes.before(path, Cors::headers);
+      routes.options(path, Cors::preflight);
+      routes.post(path, h.securityReports()::handle);
+    }
 
     routes.before("/api/0/*", ApiCors::headers);
     routes.options("/api/0/*", ApiCors::preflight);

@@ -19,10 +19,11 @@ public record IngestRequest(
     String clientIp,
     InputStream body) {
 
-  /** The two ingest endpoints. */
+  /** The ingest endpoints: SDK events (store, envelope) and browser security reports. */
   public enum Endpoint {
     STORE,
-    ENVELOPE
+    ENVELOPE,
+    SECURITY
   }
 
   public boolean isEnvelope() {

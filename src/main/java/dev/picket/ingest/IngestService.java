@@ -49,12 +49,34 @@ public final class IngestService {
       return CompletableFuture.completedFuture(Optional.ofNullable(incoming.envelopeEventId()));
     }
     ObjectNode event = normalize(incoming, request, received);
-    GroupingResult grouping = grouper.group(event, incoming.project().groupingConfig());
+    return submit(incoming.project(), event, received).thenApply(Optional::of);
+  }
+
+  /**
+   * Ingests a browser security report request: each report in the body becomes an event
+   * (type csp, hpkp, expectct or expectstaple), normalized, grouped and written like any other.
+   * The future completes once every one of them is committed.
+   */
+  public CompletableFuture<Void> ingestSecurityReport(IngestRequest request, SecurityReports.Delivery delivery) {
+    Instant received = clock.instant();
+    RequestReader.Report report = reader.readReport(request);
+    List<ObjectNode> raws = SecurityReports.events(report.body(), delivery);
+    raws.forEach(raw -> reader.charge(report));
+    IngestContext context = new IngestContext(received, request.clientIp(), report.auth().client(), null, null);
+    CompletableFuture<?>[] saved = raws.stream()
+        .map(raw -> submit(report.project(), normalizer.normalize(raw, context), received))
+        .toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(saved);
+  }
+
+  /** Groups a normalized event and hands it to the writer; completes with its id once committed. */
+  private CompletableFuture<EventId> submit(Project project, ObjectNode event, Instant received) {
+    GroupingResult grouping = grouper.group(event, project.groupingConfig());
     ArrayNode hashes = event.putArray("hashes");
     grouping.hashes().forEach(hashes::add);
     event.put("grouping_config", grouping.configId());
-    NewEvent newEvent = toNewEvent(incoming.project(), event, grouping.hashes(), received);
-    return writer.submit(newEvent).thenApply(saved -> Optional.of(saved.eventId()));
+    NewEvent newEvent = toNewEvent(project, event, grouping.hashes(), received);
+    return writer.submit(newEvent).thenApply(saved -> saved.eventId());
   }
 
   private ObjectNode normalize(IncomingEvent incoming, IngestRequest request, Instant received) {

@@ -69,6 +69,36 @@ public final class RequestReader {
 
   private record Incoming(Authorized authorized, IncomingEvent event) {}
 
+  /** An authenticated security-report request: its key, project, credentials and decoded body. */
+  record Report(ProjectKey key, Project project, SentryAuth auth, byte[] body) {}
+
+  /**
+   * Reads a browser security report request: DSN key (query or header) → 401/403, content type
+   * → 415, body within the event size limit → 400/413. Not charged; see {@link #charge(Report)}.
+   */
+  Report readReport(IngestRequest request) {
+    long projectId = projectId(request.projectId());
+    SentryAuth auth = SentryAuthParser.resolve(request.xSentryAuth(), request.authorization(), request.query())
+        .orElseThrow(Rejection::missingAuth);
+    Authorized authorized = authorize(projectId, auth);
+    if (!SecurityReports.acceptsContentType(request.contentType())) {
+      throw Rejection.of(415, "unsupported media type");
+    }
+    byte[] body = readBody(request);
+    if (body.length == 0) {
+      throw Rejection.of(400, "empty request body");
+    }
+    if (body.length > maxEventBytes) {
+      throw Rejection.tooLarge("security");
+    }
+    return new Report(authorized.key(), authorized.project(), auth, body);
+  }
+
+  /** Counts one event of a report request against the quotas. */
+  void charge(Report report) {
+    quotas.charge(report.key(), report.project());
+  }
+
   /** Counts an event against the quotas; requests without an event are free. */
   private IncomingEvent charged(Incoming incoming) {
     if (incoming.event().payload() != null) {

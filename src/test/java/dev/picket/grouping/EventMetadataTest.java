@@ -56,4 +56,24 @@ class EventMetadataTest {
     assertThat(e.get("title").asText()).isEqualTo("E");
     assertThat(e.has("location")).isFalse();
   }
+
+  @Test
+  void csp_metadataDirectiveUriMessage_titleIsMessage_locationIsUri() {
+    ObjectNode e = TestFixtures.normalize("{'logentry': {'formatted': 'Blocked \\u0027image\\u0027 from \\u0027data:\\u0027'},"
+        + " 'csp': {'effective_directive': 'img-src', 'blocked_uri': 'data'}}");
+    assertThat(e.get("type").asText()).isEqualTo("csp");
+    assertThat(e.get("metadata").toString())
+        .isEqualTo("{\"directive\":\"img-src\",\"uri\":\"data:\",\"message\":\"Blocked 'image' from 'data:'\"}");
+    assertThat(e.get("title").asText()).isEqualTo("Blocked 'image' from 'data:'");
+    assertThat(e.get("location").asText()).isEqualTo("data:");
+  }
+
+  @Test
+  void hostReports_metadataOriginMessage_untitledWithoutMessage() {
+    ObjectNode e = TestFixtures.normalize("{'expectstaple': {'hostname': 'www.example.com'}}");
+    assertThat(e.get("type").asText()).isEqualTo("expectstaple");
+    assertThat(e.get("metadata").toString()).isEqualTo("{\"origin\":\"www.example.com\",\"message\":\"\"}");
+    assertThat(e.get("title").asText()).isEqualTo("<untitled>");
+    assertThat(e.get("location").asText()).isEqualTo("www.example.com");
+  }
 }

@@ -165,4 +165,26 @@ class LegacyGroupingTest {
     assertThatThrownBy(() -> new GroupingResult("x", List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void csp_groupsByDirectiveAndNormalizedBlockedUri_notByMessage() {
+    assertThat(hashes("{'logentry': {'formatted': 'Blocked'}, 'csp': {'effective_directive': 'img-src',"
+        + " 'blocked_uri': 'https://cdn.example.com/a.png?x=1'}}")).containsExactly(md5("img-src", "cdn.example.com"));
+    assertThat(hashes("{'csp': {'effective_directive': 'img-src', 'blocked_uri': 'data'}}"))
+        .containsExactly(md5("img-src", "data:"));
+  }
+
+  @Test
+  void csp_localScriptViolation_groupsByTheViolationType() {
+    assertThat(hashes("{'csp': {'effective_directive': 'script-src', 'blocked_uri': 'self',"
+        + " 'violated_directive': 'script-src \\u0027self\\u0027 \\u0027unsafe-inline\\u0027'}}"))
+        .containsExactly(md5("script-src", "'unsafe-inline'"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"hpkp, hpkp", "expectct, expect-ct", "expectstaple, expect-staple"})
+  void hostReports_groupBySaltAndHostname(String key, String salt) {
+    assertThat(hashes("{'logentry': {'formatted': 'x'}, '" + key + "': {'hostname': 'www.example.com'}}"))
+        .containsExactly(md5(salt, "www.example.com"));
+  }
 }

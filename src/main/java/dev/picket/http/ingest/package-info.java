@@ -1,2 +1,2 @@
-/** Handlers of the SDK ingest endpoints (store, envelope) and their CORS. */
+/** Handlers of the ingest endpoints (store, envelope, browser security reports) and their CORS. */
 package dev.picket.http.ingest;
