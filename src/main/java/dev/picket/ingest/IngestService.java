@@ -8,7 +8,9 @@ import dev.picket.grouping.GroupingResult;
 import dev.picket.model.EventId;
 import dev.picket.model.EventTag;
 import dev.picket.model.IssueSummary;
+import dev.picket.model.NewEnvelopeItems;
 import dev.picket.model.NewEvent;
+import dev.picket.model.SavedEvent;
 import dev.picket.model.Project;
 import dev.picket.normalize.IngestContext;
 import dev.picket.normalize.Normalizer;
@@ -23,8 +25,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The ingest pipeline: authenticate the DSN key, decode the body, pick the event, normalize and
  * group it on the request thread, then hand it to the {@link Writer}. The returned future
- * completes with the event id once the event is committed (or with no id when the request had no
- * event, e.g. a sessions-only envelope).
+ * completes with the event id once the event is committed (or with the envelope's event id, or no
+ * id, when the request had no event, e.g. a sessions-only envelope). The envelope's other items
+ * (attachments, user feedback, counts of the types that are dropped) are committed with it.
  */
 public final class IngestService {
   private final RequestReader reader;
@@ -44,16 +47,45 @@ public final class IngestService {
   public CompletableFuture<Optional<EventId>> ingest(IngestRequest request) {
     Instant received = clock.instant();
     IncomingEvent incoming = reader.read(request);
-    if (incoming.payload() == null) {
-      return CompletableFuture.completedFuture(Optional.ofNullable(incoming.envelopeEventId()));
+    NewEvent newEvent = incoming.payload() == null ? null : newEvent(incoming, request, received);
+    EventId eventId = newEvent != null ? newEvent.eventId() : incoming.envelopeEventId();
+    if (eventId == null && EnvelopeItems.needEventId(incoming.otherItems())) {
+      eventId = EventId.random(); // Relay generates the id when items belong to an event
     }
+    NewEnvelopeItems items = otherItems(incoming, newEvent, eventId, received);
+    if (newEvent == null && items == null) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(eventId));
+    }
+    EventId answer = eventId;
+    return writer.submit(newEvent, items)
+        .thenApply(saved -> Optional.ofNullable(saved).map(SavedEvent::eventId).or(() -> Optional.ofNullable(answer)));
+  }
+
+  private NewEvent newEvent(IncomingEvent incoming, IngestRequest request, Instant received) {
     ObjectNode event = normalize(incoming, request, received);
     GroupingResult grouping = grouper.group(event, incoming.project().groupingConfig());
     ArrayNode hashes = event.putArray("hashes");
     grouping.hashes().forEach(hashes::add);
     event.put("grouping_config", grouping.configId());
-    NewEvent newEvent = toNewEvent(incoming.project(), event, grouping.hashes(), received);
-    return writer.submit(newEvent).thenApply(saved -> Optional.of(saved.eventId()));
+    return toNewEvent(incoming.project(), event, grouping.hashes(), received)
+        .withAttachments(EnvelopeItems.attachments(incoming.otherItems()));
+  }
+
+  /**
+   * The envelope's items besides the event, or null when there are none to write. Attachments
+   * travel with the event when there is one, else they are stored against the envelope's id.
+   */
+  private static NewEnvelopeItems otherItems(
+      IncomingEvent incoming, NewEvent event, EventId eventId, Instant received) {
+    if (incoming.otherItems().isEmpty()) {
+      return null;
+    }
+    NewEnvelopeItems items = new NewEnvelopeItems(incoming.project().id(),
+        eventId != null ? eventId : EventId.random(), received,
+        event == null ? EnvelopeItems.attachments(incoming.otherItems()) : List.of(),
+        EnvelopeItems.userReports(incoming.otherItems(), eventId),
+        EnvelopeItems.counts(incoming.otherItems()));
+    return items.isEmpty() ? null : items;
   }
 
   private ObjectNode normalize(IncomingEvent incoming, IngestRequest request, Instant received) {
