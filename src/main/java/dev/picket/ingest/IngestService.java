@@ -57,8 +57,23 @@ public final class IngestService {
       return CompletableFuture.completedFuture(Optional.ofNullable(eventId));
     }
     EventId answer = eventId;
+    if (newEvent == null && items.attachments().isEmpty() && items.userReports().isEmpty()) {
+      return countsOnly(items, answer);
+    }
     return writer.submit(newEvent, items)
         .thenApply(saved -> Optional.ofNullable(saved).map(SavedEvent::eventId).or(() -> Optional.ofNullable(answer)));
+  }
+
+  /**
+   * An envelope of dropped item types only (sessions, client reports …): its counts are best
+   * effort, so a full writer queue or a failed write still answers 200 (the writer logs failures).
+   */
+  private CompletableFuture<Optional<EventId>> countsOnly(NewEnvelopeItems items, EventId answer) {
+    try {
+      return writer.submit(null, items).handle((saved, failure) -> Optional.ofNullable(answer));
+    } catch (Rejection overloaded) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(answer));
+    }
   }
 
   private NewEvent newEvent(IncomingEvent incoming, IngestRequest request, Instant received) {
