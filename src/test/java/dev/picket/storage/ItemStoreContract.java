@@ -95,6 +95,24 @@ public abstract class ItemStoreContract {
   }
 
   @Test
+  void deletingAnIssueDeletesItsEventsAttachmentsAndUserReports() {
+    Project project = newProject(storage());
+    NewEvent event = event(project.id(), T0, List.of("h-del"), "Boom").withAttachments(List.of(text("a.txt", "a")));
+    NewEnvelopeItems report = itemsOf(project, event.eventId(), List.of(),
+        List.of(new NewUserReport(event.eventId(), "J", "", "c")), Map.of());
+    long issue = storage().events().saveBatch(List.of(event), List.of(report)).get(0).issueId();
+    EventId unrelated = EventId.random();
+    storage().events().saveBatch(List.of(), List.of(itemsOf(project, unrelated, List.of(text("b.txt", "b")),
+        List.of(), Map.of())));
+
+    storage().issues().delete(List.of(issue));
+
+    assertThat(items().attachments(project.id(), event.eventId())).isEmpty();
+    assertThat(items().userReport(project.id(), event.eventId())).isEmpty();
+    assertThat(items().attachments(project.id(), unrelated)).hasSize(1);
+  }
+
+  @Test
   void aLaterUserReportForTheSameEventReplacesTheText() {
     Project project = newProject(storage());
     EventId id = EventId.random();
