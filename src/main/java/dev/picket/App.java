@@ -13,6 +13,7 @@ import dev.picket.http.HealthHandler;
 import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
 import dev.picket.http.api.ApiRateLimiter;
+import dev.picket.http.api.EventAttachmentsHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -24,12 +25,14 @@ import dev.picket.http.api.IssueTagsHandler;
 import dev.picket.http.api.Pagination;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
+import dev.picket.http.api.UserFeedbackHandler;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.http.ingest.SecurityReportHandler;
 import dev.picket.ingest.IngestService;
 import dev.picket.issues.IssueService;
 import dev.picket.ingest.Quotas;
 import dev.picket.ingest.RequestReader;
+import dev.picket.ingest.UserReports;
 import dev.picket.ingest.Writer;
 import dev.picket.normalize.Normalizer;
 import dev.picket.protocol.BodyDecoder;
@@ -60,7 +63,8 @@ public final class App implements AutoCloseable {
     BodyDecoder decoder = new BodyDecoder(limits.maxRequestBytes(), limits.maxDecodedBytes());
     Quotas quotas = new Quotas(storage.quotas(), limits.projectEventsPerMinute(),
         limits.organizationEventsPerMinute(), clock);
-    RequestReader reader = new RequestReader(storage.projects(), decoder, quotas, limits.maxEventBytes());
+    RequestReader reader = new RequestReader(storage.projects(), decoder, quotas, limits.maxEventBytes(),
+        limits.maxAttachmentBytes());
     Grouper grouper = new Grouper();
     IngestService ingest = new IngestService(reader, new Normalizer(), grouper, writer, clock);
     Requester requester = new Requester(new ApiAuthenticator(storage.auth(), clock));
@@ -76,14 +80,17 @@ public final class App implements AutoCloseable {
         new IngestHandler(ingest, clientAddress),
         new SecurityReportHandler(ingest, clientAddress),
         new IndexHandler(requester, storage.auth()),
-        new EventDetailsHandler(requester, gate, storage.events()),
+        new EventDetailsHandler(requester, gate, storage.events(), storage.items()),
         new GroupingInfoHandler(requester, gate, storage.events(), grouper),
         new ProjectUpdateHandler(requester, gate, storage.projects()),
         new IssueListHandler(requester, gate, issueGate, storage.projects(), issues, pagination, clock),
         new IssueBulkHandler(requester, gate, storage.issues(), issues, clock),
         new IssueDetailsHandler(requester, issueGate, storage.issues(), issues, clock),
-        new IssueEventsHandler(requester, issueGate, gate, storage.events(), pagination),
-        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination)));
+        new IssueEventsHandler(requester, issueGate, gate, storage.events(), storage.items(), pagination),
+        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination),
+        new EventAttachmentsHandler(requester, gate, storage.events(), storage.items()),
+        new UserFeedbackHandler(requester, gate, storage.events(), storage.items(),
+            new UserReports(writer, storage.items(), clock), pagination)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */

@@ -3,6 +3,7 @@ package dev.picket.auth;
 import dev.picket.model.NotFound;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
+import dev.picket.model.ProjectKey;
 import dev.picket.storage.ProjectStore;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,21 @@ public final class ProjectGate {
     Organization org = projects.findOrganization(orgSlug).orElseThrow(NotFound::resource);
     Project project = projects.findProject(org.id(), projectSlug).orElseThrow(NotFound::resource);
     access.requireOrganization(p, org.id(), scopes);
+    return project;
+  }
+
+  /**
+   * Sentry's DSNAuthentication (endpoints that accept it, e.g. user feedback): an unknown or
+   * inactive key is 401 {@code Invalid dsn}; a key of another project than the one named is 400.
+   */
+  public Project openWithKey(String publicKey, String orgSlug, String projectSlug) {
+    ProjectKey key = projects.findKey(publicKey).filter(ProjectKey::active)
+        .orElseThrow(() -> AuthException.unauthenticated("Invalid dsn"));
+    Organization org = projects.findOrganization(orgSlug).orElseThrow(NotFound::resource);
+    Project project = projects.findProject(org.id(), projectSlug).orElseThrow(NotFound::resource);
+    if (key.projectId() != project.id()) {
+      throw new AuthException(400, "The DSN does not belong to this project");
+    }
     return project;
   }
 }

@@ -39,7 +39,8 @@ public final class ConfigLoader {
         intValue("PICKET_WRITER_BATCH", defaults.writerBatch(), 1, 100_000),
         intValue("PICKET_PROJECT_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
         intValue("PICKET_ORG_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
-        intValue("PICKET_API_RATE_LIMIT", 0, 0, Integer.MAX_VALUE));
+        intValue("PICKET_API_RATE_LIMIT", 0, 0, Integer.MAX_VALUE),
+        intValue("PICKET_MAX_ATTACHMENT_BYTES", defaults.maxAttachmentBytes(), 1, Integer.MAX_VALUE));
     return new Config(port, url, dataDir, databaseUrl, limits, trustedProxies());
   }
 

@@ -2,6 +2,7 @@ package dev.picket.http;
 
 import dev.picket.http.api.ApiCors;
 import dev.picket.http.api.ApiRateLimiter;
+import dev.picket.http.api.EventAttachmentsHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -11,6 +12,7 @@ import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
+import dev.picket.http.api.UserFeedbackHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.http.ingest.SecurityReportHandler;
@@ -32,7 +34,9 @@ public final class Routes {
       IssueBulkHandler issueBulk,
       IssueDetailsHandler issueDetails,
       IssueEventsHandler issueEvents,
-      IssueTagsHandler issueTags) {}
+      IssueTagsHandler issueTags,
+      EventAttachmentsHandler attachments,
+      UserFeedbackHandler userFeedback) {}
 
   private Routes() {}
 
@@ -59,6 +63,11 @@ public final class Routes {
     routes.get("/api/0/projects/{org}/{project}/events/", h.issueEvents()::projectEvents);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/", h.eventDetails()::handle);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/grouping-info/", h.groupingInfo()::handle);
+    routes.get("/api/0/projects/{org}/{project}/events/{eventId}/attachments/", h.attachments()::list);
+    routes.get("/api/0/projects/{org}/{project}/events/{eventId}/attachments/{attachmentId}/",
+        h.attachments()::details);
+    routes.get("/api/0/projects/{org}/{project}/user-feedback/", h.userFeedback()::list);
+    routes.post("/api/0/projects/{org}/{project}/user-feedback/", h.userFeedback()::post);
 
     routes.get("/api/0/projects/{org}/{project}/issues/", h.issueList()::project);
     routes.put("/api/0/projects/{org}/{project}/issues/", h.issueBulk()::put);

@@ -9,7 +9,9 @@ import dev.picket.grouping.GroupingResult;
 import dev.picket.model.EventId;
 import dev.picket.model.EventTag;
 import dev.picket.model.IssueSummary;
+import dev.picket.model.NewEnvelopeItems;
 import dev.picket.model.NewEvent;
+import dev.picket.model.SavedEvent;
 import dev.picket.model.Project;
 import dev.picket.normalize.IngestContext;
 import dev.picket.normalize.Normalizer;
@@ -24,8 +26,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The ingest pipeline: authenticate the DSN key, decode the body, pick the event, normalize and
  * group it on the request thread, then hand it to the {@link Writer}. The returned future
- * completes with the event id once the event is committed (or with no id when the request had no
- * event, e.g. a sessions-only envelope).
+ * completes with the event id once the event is committed (or with the envelope's event id, or no
+ * id, when the request had no event, e.g. a sessions-only envelope). The envelope's other items
+ * (attachments, user feedback, counts of the types that are dropped) are committed with it.
  */
 public final class IngestService {
   private final RequestReader reader;
@@ -45,11 +48,39 @@ public final class IngestService {
   public CompletableFuture<Optional<EventId>> ingest(IngestRequest request) {
     Instant received = clock.instant();
     IncomingEvent incoming = reader.read(request);
-    if (incoming.payload() == null) {
-      return CompletableFuture.completedFuture(Optional.ofNullable(incoming.envelopeEventId()));
+    NewEvent newEvent = incoming.payload() == null ? null : newEvent(incoming, request, received);
+    EventId eventId = newEvent != null ? newEvent.eventId() : incoming.envelopeEventId();
+    if (eventId == null && EnvelopeItems.needEventId(incoming.otherItems())) {
+      eventId = EventId.random(); // Relay generates the id when items belong to an event
     }
+    NewEnvelopeItems items = otherItems(incoming, newEvent, eventId, received);
+    if (newEvent == null && items == null) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(eventId));
+    }
+    EventId answer = eventId;
+    if (newEvent == null && items.attachments().isEmpty() && items.userReports().isEmpty()) {
+      return countsOnly(items, answer);
+    }
+    return writer.submit(newEvent, items)
+        .thenApply(saved -> Optional.ofNullable(saved).map(SavedEvent::eventId).or(() -> Optional.ofNullable(answer)));
+  }
+
+  /**
+   * An envelope of dropped item types only (sessions, client reports …): its counts are best
+   * effort, so a full writer queue or a failed write still answers 200 (the writer logs failures).
+   */
+  private CompletableFuture<Optional<EventId>> countsOnly(NewEnvelopeItems items, EventId answer) {
+    try {
+      return writer.submit(null, items).handle((saved, failure) -> Optional.ofNullable(answer));
+    } catch (Rejection overloaded) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(answer));
+    }
+  }
+
+  private NewEvent newEvent(IncomingEvent incoming, IngestRequest request, Instant received) {
     ObjectNode event = normalize(incoming, request, received);
-    return submit(incoming.project(), event, received).thenApply(Optional::of);
+    return grouped(incoming.project(), event, received)
+        .withAttachments(EnvelopeItems.attachments(incoming.otherItems()));
   }
 
   /**
@@ -62,21 +93,38 @@ public final class IngestService {
     RequestReader.Report report = reader.readReport(request);
     List<ObjectNode> raws = SecurityReports.events(report.body(), delivery);
     raws.forEach(raw -> reader.charge(report));
-    IngestContext context = new IngestContext(received, request.clientIp(), report.auth().client(), null, null);
+    IngestContext context = new IngestContext(received, request.clientIp(), report.auth().client(), null, null,
+        GroupingConfigs.isSentry9(report.project().groupingConfig()));
     CompletableFuture<?>[] saved = raws.stream()
-        .map(raw -> submit(report.project(), normalizer.normalize(raw, context), received))
+        .map(raw -> writer.submit(grouped(report.project(), normalizer.normalize(raw, context), received)))
         .toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(saved);
   }
 
-  /** Groups a normalized event and hands it to the writer; completes with its id once committed. */
-  private CompletableFuture<EventId> submit(Project project, ObjectNode event, Instant received) {
+  /** Groups a normalized event by its project's config and builds what the writer stores. */
+  private NewEvent grouped(Project project, ObjectNode event, Instant received) {
     GroupingResult grouping = grouper.group(event, project.groupingConfig());
     ArrayNode hashes = event.putArray("hashes");
     grouping.hashes().forEach(hashes::add);
     event.put("grouping_config", grouping.configId());
-    NewEvent newEvent = toNewEvent(project, event, grouping.hashes(), received);
-    return writer.submit(newEvent).thenApply(saved -> saved.eventId());
+    return toNewEvent(project, event, grouping.hashes(), received);
+  }
+
+  /**
+   * The envelope's items besides the event, or null when there are none to write. Attachments
+   * travel with the event when there is one, else they are stored against the envelope's id.
+   */
+  private static NewEnvelopeItems otherItems(
+      IncomingEvent incoming, NewEvent event, EventId eventId, Instant received) {
+    if (incoming.otherItems().isEmpty()) {
+      return null;
+    }
+    NewEnvelopeItems items = new NewEnvelopeItems(incoming.project().id(),
+        eventId != null ? eventId : EventId.random(), received,
+        event == null ? EnvelopeItems.attachments(incoming.otherItems()) : List.of(),
+        EnvelopeItems.userReports(incoming.otherItems(), eventId),
+        EnvelopeItems.counts(incoming.otherItems()));
+    return items.isEmpty() ? null : items;
   }
 
   private ObjectNode normalize(IncomingEvent incoming, IngestRequest request, Instant received) {

@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * Reads an ingest request down to the event it carries: checks the DSN key against the project
  * (from the headers, the query, or an envelope's {@code dsn} header), decodes the body within the
- * limits, and for envelopes picks the one event item. Other item types are accepted and dropped.
+ * limits, and for envelopes picks the one event item and keeps the others (attachments, user
+ * feedback, and the item types that are only counted) for {@link EnvelopeItems}. An attachment or
+ * {@code user_report} item over the attachment limit refuses the whole envelope (413), as Relay.
  */
 public final class RequestReader {
   private static final Set<String> EVENT_LIKE =
@@ -33,13 +35,16 @@ public final class RequestReader {
   private final BodyDecoder decoder;
   private final Quotas quotas;
   private final int maxEventBytes;
+  private final int maxAttachmentBytes;
   private final KeyCache<Authorized> keys = new KeyCache<>(KeyCache.DEFAULT_TTL_NANOS);
 
-  public RequestReader(ProjectStore projects, BodyDecoder decoder, Quotas quotas, int maxEventBytes) {
+  public RequestReader(ProjectStore projects, BodyDecoder decoder, Quotas quotas, int maxEventBytes,
+      int maxAttachmentBytes) {
     this.projects = projects;
     this.decoder = decoder;
     this.quotas = quotas;
     this.maxEventBytes = maxEventBytes;
+    this.maxAttachmentBytes = maxAttachmentBytes;
   }
 
   /** The DSN key that authenticated the request and its project. */
@@ -64,7 +69,8 @@ public final class RequestReader {
     if (json.length > maxEventBytes) {
       throw Rejection.tooLarge("event");
     }
-    return charged(new Incoming(authorized, new IncomingEvent(authorized.project(), auth.get(), json, null, null)));
+    return charged(new Incoming(authorized, new IncomingEvent(authorized.project(), auth.get(), json, null, null,
+        List.of())));
   }
 
   private record Incoming(Authorized authorized, IncomingEvent event) {}
@@ -127,8 +133,19 @@ public final class RequestReader {
     }
     Authorized authorized = fromHeader != null ? fromHeader : authorize(projectId, auth);
     EventId eventId = envelope.eventId().orElse(null);
-    return new Incoming(authorized,
-        new IncomingEvent(authorized.project(), auth, eventPayload(envelope), eventId, sentAt(envelope)));
+    byte[] event = eventPayload(envelope);
+    return new Incoming(authorized, new IncomingEvent(authorized.project(), auth, event, eventId,
+        sentAt(envelope), otherItems(envelope)));
+  }
+
+  /** Every item but the event, after the attachment size checks. */
+  private List<EnvelopeItem> otherItems(Envelope envelope) {
+    for (EnvelopeItem item : envelope.items()) {
+      if (EnvelopeItems.ATTACHMENT_SIZED.contains(item.type()) && item.payload().length > maxAttachmentBytes) {
+        throw Rejection.tooLarge(item.type());
+      }
+    }
+    return envelope.items().stream().filter(i -> !i.type().equals("event")).toList();
   }
 
   private byte[] eventPayload(Envelope envelope) {

@@ -1,5 +1,6 @@
 package dev.picket.ingest;
 
+import dev.picket.model.NewEnvelopeItems;
 import dev.picket.model.NewEvent;
 import dev.picket.model.SavedEvent;
 import dev.picket.storage.EventStore;
@@ -16,12 +17,15 @@ import org.slf4j.LoggerFactory;
  * The single writer: a bounded queue drained by one thread that commits whatever is queued (up
  * to {@code maxBatch}) in one transaction, then completes each event's future. A future completes
  * only after its event is committed, so "acknowledged" means durable. A full queue is refused at
- * once with {@link Rejection#overloaded()}.
+ * once with {@link Rejection#overloaded()}. What an envelope carries besides its event
+ * (attachments without an event item, user reports, item counts) travels in the same task and so
+ * in the same transaction as the event.
  */
 public final class Writer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
 
-  private record Task(NewEvent event, CompletableFuture<SavedEvent> done) {}
+  /** An event (may be null), what its envelope carried besides it (may be null), and its future. */
+  private record Task(NewEvent event, NewEnvelopeItems items, CompletableFuture<SavedEvent> done) {}
 
   private final EventStore store;
   private final BlockingQueue<Task> queue;
@@ -39,8 +43,19 @@ public final class Writer implements AutoCloseable {
 
   /** Queues the event; the future completes when it is committed, or fails with the cause. */
   public CompletableFuture<SavedEvent> submit(NewEvent event) {
+    return submit(event, null);
+  }
+
+  /**
+   * Queues an event (or null) together with the rest of its envelope (or null); the future
+   * completes when both are committed, with the saved event or null when there was none.
+   */
+  public CompletableFuture<SavedEvent> submit(NewEvent event, NewEnvelopeItems items) {
+    if (event == null && items == null) {
+      throw new IllegalArgumentException("nothing to write");
+    }
     CompletableFuture<SavedEvent> done = new CompletableFuture<>();
-    if (!accepting || !queue.offer(new Task(event, done))) {
+    if (!accepting || !queue.offer(new Task(event, items, done))) {
       throw Rejection.overloaded();
     }
     return done;
@@ -79,23 +94,28 @@ public final class Writer implements AutoCloseable {
 
   private void commit(List<Task> batch) {
     try {
-      complete(batch, store.saveBatch(batch.stream().map(Task::event).toList()));
+      save(batch);
     } catch (RuntimeException batchFailure) {
       // Isolate a poison event: retry one by one so the others are still saved.
       for (Task task : batch) {
         try {
-          complete(List.of(task), store.saveBatch(List.of(task.event())));
+          save(List.of(task));
         } catch (RuntimeException e) {
-          LOG.error("could not store event {}", task.event().eventId(), e);
+          LOG.error("could not store event {}", task.event() != null ? task.event().eventId()
+              : task.items().eventId(), e);
           task.done().completeExceptionally(e);
         }
       }
     }
   }
 
-  private static void complete(List<Task> tasks, List<SavedEvent> saved) {
-    for (int i = 0; i < tasks.size(); i++) {
-      tasks.get(i).done().complete(saved.get(i));
+  private void save(List<Task> tasks) {
+    List<NewEvent> events = tasks.stream().map(Task::event).filter(e -> e != null).toList();
+    List<NewEnvelopeItems> items = tasks.stream().map(Task::items).filter(i -> i != null).toList();
+    List<SavedEvent> saved = store.saveBatch(events, items);
+    int next = 0;
+    for (Task task : tasks) {
+      task.done().complete(task.event() == null ? null : saved.get(next++));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.picket.storage;
 
 import dev.picket.model.EventId;
+import dev.picket.model.NewEnvelopeItems;
 import dev.picket.model.NewEvent;
 import dev.picket.model.SavedEvent;
 import dev.picket.model.StoredEvent;
@@ -22,7 +23,20 @@ public interface EventStore {
    * activity), judged at the event's received time. Returns one result per
    * input, in input order. Either all of the batch is committed or none of it is.
    */
-  List<SavedEvent> saveBatch(List<NewEvent> batch);
+  default List<SavedEvent> saveBatch(List<NewEvent> batch) {
+    return saveBatch(batch, List.of());
+  }
+
+  /**
+   * {@link #saveBatch(List)} plus, in the same transaction, what the envelopes carried besides
+   * their events: each event's {@link NewEvent#attachments()} (not stored again when the event is
+   * a duplicate), and for each {@link NewEnvelopeItems} its attachments, its user reports (one per
+   * project and event id: a later report replaces the name, email and comments of an earlier one,
+   * which keeps its id and date) and its item counts (added to the project's count per type and
+   * UTC day). Returns one result per event, in input order; read the rest through
+   * {@link ItemStore}.
+   */
+  List<SavedEvent> saveBatch(List<NewEvent> batch, List<NewEnvelopeItems> items);
 
   /** The event with this id in this project; empty when the project has no such event. */
   Optional<StoredEvent> find(long projectId, EventId eventId);

@@ -12,6 +12,8 @@ public interface Storage extends AutoCloseable {
 
   QuotaStore quotas();
 
+  ItemStore items();
+
   /** Throws {@link StorageException} when the database cannot serve a trivial query. */
   void check();
 

@@ -20,6 +20,15 @@ class ConfigLoaderTest {
     assertThat(config.limits().maxDecodedBytes()).isEqualTo(100L * 1024 * 1024);
     assertThat(config.limits().projectEventsPerMinute()).isZero();
     assertThat(config.limits().apiRequestsPerSecond()).isZero();
+    assertThat(config.limits().maxAttachmentBytes()).isEqualTo(100 * 1024 * 1024);
+  }
+
+  @Test
+  void theAttachmentLimit_isReadFromTheEnvironment() {
+    assertThat(new ConfigLoader(Map.of("PICKET_MAX_ATTACHMENT_BYTES", "5000"), Map.of()).load()
+        .limits().maxAttachmentBytes()).isEqualTo(5000);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PICKET_MAX_ATTACHMENT_BYTES", "0"), Map.of()).load())
+        .hasMessageContaining("PICKET_MAX_ATTACHMENT_BYTES");
   }
 
   @Test

@@ -119,13 +119,13 @@ class WriterTest {
   /** A real store whose first write waits for the test to open the gate. */
   private record GatedStore(EventStore delegate, CountDownLatch gate) implements EventStore {
     @Override
-    public List<SavedEvent> saveBatch(List<NewEvent> batch) {
+    public List<SavedEvent> saveBatch(List<NewEvent> batch, List<dev.picket.model.NewEnvelopeItems> items) {
       try {
         gate.await(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      return delegate.saveBatch(batch);
+      return delegate.saveBatch(batch, items);
     }
 
     @Override

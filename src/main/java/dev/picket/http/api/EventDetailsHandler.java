@@ -9,6 +9,7 @@ import dev.picket.model.Project;
 import dev.picket.model.StoredEvent;
 import dev.picket.protocol.EventJson;
 import dev.picket.storage.EventStore;
+import dev.picket.storage.ItemStore;
 import io.javalin.http.Context;
 
 /** {@code GET /api/0/projects/{org}/{project}/events/{eventId}/}: the seed endpoint. */
@@ -16,11 +17,13 @@ public final class EventDetailsHandler {
   private final Requester requester;
   private final ProjectGate gate;
   private final EventStore events;
+  private final ItemStore items;
 
-  public EventDetailsHandler(Requester requester, ProjectGate gate, EventStore events) {
+  public EventDetailsHandler(Requester requester, ProjectGate gate, EventStore events, ItemStore items) {
     this.requester = requester;
     this.gate = gate;
     this.events = events;
+    this.items = items;
   }
 
   public void handle(Context ctx) {
@@ -31,6 +34,8 @@ public final class EventDetailsHandler {
         .orElseThrow(() -> new NotFound("Event not found"));
     var next = events.nextInIssue(event.issueId(), event.timestamp(), event.eventId());
     var previous = events.previousInIssue(event.issueId(), event.timestamp(), event.eventId());
-    Json.write(ctx, 200, EventDetailsRenderer.render(event, EventJson.readTree(event.payload()), next, previous));
+    var payload = EventJson.readTree(event.payload());
+    Json.write(ctx, 200, EventDetailsRenderer.render(event, payload, next, previous,
+        EventItems.of(items, event, payload)));
   }
 }

@@ -22,6 +22,11 @@ final class EventDetailsRenderer {
   private EventDetailsRenderer() {}
 
   static ObjectNode render(StoredEvent stored, JsonNode event, Optional<EventId> next, Optional<EventId> previous) {
+    return render(stored, event, next, previous, EventItems.NONE);
+  }
+
+  static ObjectNode render(StoredEvent stored, JsonNode event, Optional<EventId> next, Optional<EventId> previous,
+      EventItems items) {
     ObjectNode out = F.objectNode();
     out.put("eventID", stored.eventId().hex());
     out.set("dist", orNull(event.get("dist")));
@@ -45,11 +50,11 @@ final class EventDetailsRenderer {
     out.set("fingerprints", event.path("hashes"));
     out.set("context", event.path("extra").isObject() ? event.get("extra") : F.objectNode());
     out.put("groupID", String.valueOf(stored.issueId()));
-    addModernFields(out, stored, event);
+    addModernFields(out, stored, event, items);
     return out;
   }
 
-  private static void addModernFields(ObjectNode out, StoredEvent stored, JsonNode event) {
+  private static void addModernFields(ObjectNode out, StoredEvent stored, JsonNode event, EventItems items) {
     out.put("projectID", String.valueOf(stored.projectId()));
     out.set("title", orNull(event.get("title")));
     out.put("culprit", event.path("culprit").asText(""));
@@ -57,9 +62,9 @@ final class EventDetailsRenderer {
     out.set("groupingConfig", F.objectNode().put("id", event.path("grouping_config").asText()));
     out.set("release", event.hasNonNull("release")
         ? F.objectNode().put("version", event.get("release").asText()) : F.nullNode());
-    out.putNull("userReport");
+    out.set("userReport", items.userReport());
     out.putArray("sdkUpdates");
-    out.putNull("crashFile");
+    out.set("crashFile", items.crashFile());
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.picket.model.Project;
 import dev.picket.model.StoredEvent;
 import dev.picket.protocol.EventJson;
 import dev.picket.storage.EventStore;
+import dev.picket.storage.ItemStore;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,16 @@ public final class IssueEventsHandler {
   private final IssueGate issueGate;
   private final ProjectGate projectGate;
   private final EventStore events;
+  private final ItemStore items;
   private final Pagination pagination;
 
   public IssueEventsHandler(Requester requester, IssueGate issueGate, ProjectGate projectGate, EventStore events,
-      Pagination pagination) {
+      ItemStore items, Pagination pagination) {
     this.requester = requester;
     this.issueGate = issueGate;
     this.projectGate = projectGate;
     this.events = events;
+    this.items = items;
     this.pagination = pagination;
   }
 
@@ -65,7 +68,9 @@ public final class IssueEventsHandler {
         id.equals("latest") || id.equals("oldest") ? "No events found for group" : "Event not found"));
     var next = events.nextInIssue(issueId, found.timestamp(), found.eventId());
     var previous = events.previousInIssue(issueId, found.timestamp(), found.eventId());
-    Json.write(ctx, 200, EventDetailsRenderer.render(found, EventJson.readTree(found.payload()), next, previous));
+    var payload = EventJson.readTree(found.payload());
+    Json.write(ctx, 200, EventDetailsRenderer.render(found, payload, next, previous,
+        EventItems.of(items, found, payload)));
   }
 
   private void write(Context ctx, Pagination.Page page, List<StoredEvent> rows) {

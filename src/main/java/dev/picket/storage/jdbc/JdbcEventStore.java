@@ -2,6 +2,8 @@ package dev.picket.storage.jdbc;
 
 import dev.picket.model.EventId;
 import dev.picket.model.IssueSummary;
+import dev.picket.model.NewAttachment;
+import dev.picket.model.NewEnvelopeItems;
 import dev.picket.model.NewEvent;
 import dev.picket.model.SavedEvent;
 import dev.picket.model.StoredEvent;
@@ -34,20 +36,30 @@ final class JdbcEventStore implements EventStore {
   }
 
   @Override
-  public List<SavedEvent> saveBatch(List<NewEvent> batch) {
-    if (batch.isEmpty()) {
+  public List<SavedEvent> saveBatch(List<NewEvent> batch, List<NewEnvelopeItems> items) {
+    if (batch.isEmpty() && items.isEmpty()) {
       return List.of();
     }
     // Compress outside the transaction: it is CPU work and must not hold the write lock.
     List<byte[]> compressed = new ArrayList<>(batch.size());
+    Map<NewAttachment, byte[]> attachments = EnvelopeItemWrites.newCompressedMap();
     for (NewEvent event : batch) {
       compressed.add(Payloads.compress(event.payload()));
+      EnvelopeItemWrites.compress(event.attachments(), attachments);
     }
+    items.forEach(i -> EnvelopeItemWrites.compress(i.attachments(), attachments));
     return db.writeRetrying("save events", h -> {
       List<SavedEvent> saved = new ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
-        saved.add(save(h, batch.get(i), compressed.get(i)));
+        SavedEvent result = save(h, batch.get(i), compressed.get(i));
+        if (!result.duplicate()) {
+          NewEvent event = batch.get(i);
+          EnvelopeItemWrites.insertAttachments(h, event.projectId(), event.eventId(), event.attachments(),
+              attachments, event.received());
+        }
+        saved.add(result);
       }
+      items.forEach(i -> EnvelopeItemWrites.save(h, i, attachments));
       return saved;
     });
   }

@@ -242,6 +242,14 @@ final class JdbcIssueStore implements IssueStore {
   }
 
   private static void deleteRows(Handle h, List<Long> ids) {
+    // Attachments and user reports hang off (project, event id), not the event row: remove those
+    // of the deleted events first, as Sentry deletes them with the group.
+    for (String table : List.of("event_attachment", "user_report")) {
+      h.createUpdate("DELETE FROM " + table + " WHERE EXISTS (SELECT 1 FROM event e"
+              + " WHERE e.issue_id IN (<ids>) AND e.project_id = " + table + ".project_id"
+              + " AND e.event_id = " + table + ".event_id)")
+          .bindList("ids", ids).execute();
+    }
     for (String table : ISSUE_ROWS) {
       h.createUpdate("DELETE FROM " + table + " WHERE issue_id IN (<ids>)").bindList("ids", ids).execute();
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.picket.storage.AuthStore;
 import dev.picket.storage.EventStore;
 import dev.picket.storage.IssueStore;
+import dev.picket.storage.ItemStore;
 import dev.picket.storage.ProjectStore;
 import dev.picket.storage.QuotaStore;
 import dev.picket.storage.Storage;
@@ -25,6 +26,7 @@ public final class JdbcStorage implements Storage {
   private final ProjectStore projects;
   private final AuthStore auth;
   private final QuotaStore quotas;
+  private final ItemStore items;
 
   private JdbcStorage(Dialect dialect, HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -34,6 +36,7 @@ public final class JdbcStorage implements Storage {
     this.projects = new JdbcProjectStore(db);
     this.auth = new JdbcAuthStore(db);
     this.quotas = new JdbcQuotaStore(db);
+    this.items = new JdbcItemStore(db);
   }
 
   /**
@@ -84,6 +87,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public QuotaStore quotas() {
     return quotas;
+  }
+
+  @Override
+  public ItemStore items() {
+    return items;
   }
 
   @Override
