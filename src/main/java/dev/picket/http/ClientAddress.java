@@ -35,6 +35,11 @@ public final class ClientAddress {
     this.trusted = List.copyOf(networks);
   }
 
+  /** The client of this request: its peer, or the forwarded client behind a trusted proxy. */
+  public String of(io.javalin.http.Context ctx) {
+    return of(ctx.ip(), ctx.header("X-Forwarded-For"));
+  }
+
   public String of(String peer, String forwardedFor) {
     if (trusted.isEmpty() || forwardedFor == null || !isTrusted(peer)) {
       return peer;

@@ -26,10 +26,7 @@ public final class IngestHandler {
   }
 
   private void handle(Context ctx, Endpoint endpoint) {
-    IngestRequest request = new IngestRequest(endpoint, ctx.pathParam("projectId"),
-        ctx.header("X-Sentry-Auth"), ctx.header("Authorization"), ctx.queryParamMap(),
-        ctx.header("Content-Type"), ctx.header("Content-Encoding"),
-        clientAddress.of(ctx.ip(), ctx.header("X-Forwarded-For")), ctx.bodyInputStream());
+    IngestRequest request = IngestRequests.read(ctx, endpoint, clientAddress);
     var committed = service.ingest(request);
     ctx.future(() -> committed.thenAccept(id -> Json.write(ctx, 200,
         id.map(e -> Json.object().put("id", e.hex())).orElseGet(Json::object))));

@@ -22,10 +22,7 @@ public final class SecurityReportHandler {
   }
 
   public void handle(Context ctx) {
-    IngestRequest request = new IngestRequest(Endpoint.SECURITY, ctx.pathParam("projectId"),
-        ctx.header("X-Sentry-Auth"), ctx.header("Authorization"), ctx.queryParamMap(),
-        ctx.header("Content-Type"), ctx.header("Content-Encoding"),
-        clientAddress.of(ctx.ip(), ctx.header("X-Forwarded-For")), ctx.bodyInputStream());
+    IngestRequest request = IngestRequests.read(ctx, Endpoint.SECURITY, clientAddress);
     SecurityReports.Delivery delivery = new SecurityReports.Delivery(ctx.header("User-Agent"),
         ctx.header("Referer"), ctx.header("Origin"), ctx.queryParam("sentry_release"),
         ctx.queryParam("sentry_environment"));
