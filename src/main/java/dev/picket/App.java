@@ -95,7 +95,7 @@ public final class App implements AutoCloseable {
         new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination),
         new OrganizationsHandler(requester, access, issueGate, organizations, projectService,
             storage.projects(), pagination),
-        new MembersHandler(requester, issueGate, organizations, pagination),
+        new MembersHandler(requester, access, issueGate, organizations, pagination),
         new TeamsHandler(requester, issueGate, gate, projectService, storage.projects(), pagination),
         new EnvironmentsHandler(requester, gate, projectService, pagination)));
   }

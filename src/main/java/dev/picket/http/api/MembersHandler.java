@@ -3,6 +3,7 @@ package dev.picket.http.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.picket.admin.OrganizationService;
+import dev.picket.auth.Access;
 import dev.picket.auth.IssueGate;
 import dev.picket.auth.Principal;
 import dev.picket.auth.Scopes;
@@ -16,12 +17,15 @@ import java.util.Optional;
 /** {@code /api/0/organizations/{org}/members/} and {@code .../members/{member_id}/}. */
 public final class MembersHandler {
   private final Requester requester;
+  private final Access access;
   private final IssueGate gate;
   private final OrganizationService service;
   private final Pagination pagination;
 
-  public MembersHandler(Requester requester, IssueGate gate, OrganizationService service, Pagination pagination) {
+  public MembersHandler(Requester requester, Access access, IssueGate gate, OrganizationService service,
+      Pagination pagination) {
     this.requester = requester;
+    this.access = access;
     this.gate = gate;
     this.service = service;
     this.pagination = pagination;
@@ -56,10 +60,16 @@ public final class MembersHandler {
     Json.write(ctx, 200, OrganizationJson.member(service.changeRole(who.orElseThrow(), org, member, role)));
   }
 
+  /** Removing someone else takes {@code member:admin}; leaving the organization any member scope. */
   public void remove(Context ctx) {
     Optional<Principal> who = requester.of(ctx);
-    Organization org = gate.openOrganization(who, ctx.pathParam("org"), Scopes.MEMBER_ADMIN);
-    service.remove(who.orElseThrow(), org, service.member(who.orElseThrow(), org, ctx.pathParam("member")));
+    Organization org = gate.openOrganization(who, ctx.pathParam("org"), Scopes.MEMBER_READ);
+    Principal p = who.orElseThrow();
+    Member member = service.member(p, org, ctx.pathParam("member"));
+    if (p.userId() == null || member.userId() != p.userId()) {
+      access.requireOrganization(access.require(who, Scopes.MEMBER_ADMIN), org.id(), Scopes.MEMBER_ADMIN);
+    }
+    service.remove(p, org, member);
     ctx.status(204);
   }
 
