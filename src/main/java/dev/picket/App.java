@@ -1,6 +1,8 @@
 package dev.picket;
 
 import dev.picket.admin.AdminService;
+import dev.picket.admin.OrganizationService;
+import dev.picket.admin.ProjectService;
 import dev.picket.auth.Access;
 import dev.picket.auth.ApiAuthenticator;
 import dev.picket.auth.IssueGate;
@@ -14,6 +16,7 @@ import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventAttachmentsHandler;
+import dev.picket.http.api.EnvironmentsHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -23,7 +26,10 @@ import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
 import dev.picket.http.api.Pagination;
-import dev.picket.http.api.ProjectUpdateHandler;
+import dev.picket.http.api.MembersHandler;
+import dev.picket.http.api.OrganizationsHandler;
+import dev.picket.http.api.ProjectsHandler;
+import dev.picket.http.api.TeamsHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.api.UserFeedbackHandler;
 import dev.picket.http.ingest.IngestHandler;
@@ -74,6 +80,8 @@ public final class App implements AutoCloseable {
     IssueService issues = new IssueService(storage.issues(), storage.events());
     Pagination pagination = new Pagination(config.baseUrl());
     ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+    OrganizationService organizations = new OrganizationService(storage.projects(), storage.auth(), admin);
+    ProjectService projectService = new ProjectService(storage.projects());
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
@@ -82,7 +90,8 @@ public final class App implements AutoCloseable {
         new IndexHandler(requester, storage.auth()),
         new EventDetailsHandler(requester, gate, storage.events(), storage.items()),
         new GroupingInfoHandler(requester, gate, storage.events(), grouper),
-        new ProjectUpdateHandler(requester, gate, storage.projects()),
+        new ProjectsHandler(requester, access, issueGate, gate, organizations, projectService,
+            storage.projects(), pagination),
         new IssueListHandler(requester, gate, issueGate, storage.projects(), issues, pagination, clock),
         new IssueBulkHandler(requester, gate, storage.issues(), issues, clock),
         new IssueDetailsHandler(requester, issueGate, storage.issues(), issues, clock),
@@ -90,7 +99,12 @@ public final class App implements AutoCloseable {
         new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination),
         new EventAttachmentsHandler(requester, gate, storage.events(), storage.items()),
         new UserFeedbackHandler(requester, gate, storage.events(), storage.items(),
-            new UserReports(writer, storage.items(), clock), pagination)));
+            new UserReports(writer, storage.items(), clock), pagination),
+        new OrganizationsHandler(requester, access, issueGate, organizations, projectService,
+            storage.projects(), pagination),
+        new MembersHandler(requester, access, issueGate, organizations, pagination),
+        new TeamsHandler(requester, issueGate, gate, projectService, storage.projects(), pagination),
+        new EnvironmentsHandler(requester, gate, projectService, pagination)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */

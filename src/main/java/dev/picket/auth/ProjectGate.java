@@ -4,6 +4,7 @@ import dev.picket.model.NotFound;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
+import dev.picket.model.Team;
 import dev.picket.storage.ProjectStore;
 import java.util.Optional;
 import java.util.Set;
@@ -43,5 +44,14 @@ public final class ProjectGate {
       throw new AuthException(400, "The DSN does not belong to this project");
     }
     return project;
+  }
+
+  /** {@code /teams/{org}/{team}/}: the team, in the same order (scope, 404, then access 403). */
+  public Team openTeam(Optional<Principal> principal, String orgSlug, String teamSlug, Set<String> scopes) {
+    Principal p = access.require(principal, scopes);
+    Organization org = projects.findOrganization(orgSlug).orElseThrow(NotFound::resource);
+    Team team = projects.findTeam(org.id(), teamSlug).orElseThrow(NotFound::resource);
+    access.requireOrganization(p, org.id(), scopes);
+    return team;
   }
 }

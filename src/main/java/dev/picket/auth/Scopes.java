@@ -34,6 +34,33 @@ public final class Scopes {
   /** Scopes that let a request delete issues (GroupPermission, DELETE). */
   public static final Set<String> EVENT_ADMIN = Set.of("event:admin");
 
+  /** Scopes that let a request delete a project (ProjectPermission, DELETE). */
+  public static final Set<String> PROJECT_ADMIN = Set.of("project:admin");
+
+  /** OrganizationPermission: GET. */
+  public static final Set<String> ORG_READ = Set.of("org:read", "org:write", "org:admin");
+
+  /** OrganizationPermission: PUT/POST. */
+  public static final Set<String> ORG_WRITE = Set.of("org:write", "org:admin");
+
+  /** OrganizationMemberPermission: GET. */
+  public static final Set<String> MEMBER_READ = Set.of("member:read", "member:write", "member:admin");
+
+  /** OrganizationMemberPermission: POST/PUT. */
+  public static final Set<String> MEMBER_WRITE = Set.of("member:write", "member:admin");
+
+  /** OrganizationMemberPermission: DELETE. */
+  public static final Set<String> MEMBER_ADMIN = Set.of("member:admin");
+
+  /** TeamPermission / OrganizationTeamsPermission: GET. */
+  public static final Set<String> TEAM_READ = Set.of("team:read", "team:write", "team:admin");
+
+  /** OrganizationTeamsPermission: POST. */
+  public static final Set<String> TEAM_WRITE = Set.of("team:write", "team:admin");
+
+  /** TeamPermission: DELETE. */
+  public static final Set<String> TEAM_ADMIN = Set.of("team:admin");
+
   private static final Map<Role, Set<String>> BY_ROLE = byRole();
 
   private Scopes() {}

@@ -2,11 +2,13 @@ package dev.picket.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.picket.admin.Refused;
 import dev.picket.auth.AuthException;
 import dev.picket.ingest.Rejection;
 import dev.picket.issues.InvalidIssueRequest;
 import dev.picket.model.NotFound;
 import dev.picket.protocol.ProtocolException;
+import dev.picket.storage.Conflict;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -56,6 +58,10 @@ public final class ErrorMapper {
       Json.detail(ctx, 404, n.detail());
     } else if (e instanceof BadRequest b) {
       Json.detail(ctx, 400, b.getMessage());
+    } else if (e instanceof Refused r) {
+      Json.write(ctx, r.status(), Json.object().put(r.field(), r.getMessage()));
+    } else if (e instanceof Conflict c) {
+      Json.detail(ctx, 409, c.getMessage());
     } else if (e instanceof InvalidIssueRequest b) {
       Json.detail(ctx, 400, b.detail());
     } else {

@@ -3,6 +3,7 @@ package dev.picket.http;
 import dev.picket.http.api.ApiCors;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventAttachmentsHandler;
+import dev.picket.http.api.EnvironmentsHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -11,8 +12,11 @@ import dev.picket.http.api.IssueDetailsHandler;
 import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
-import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.UserFeedbackHandler;
+import dev.picket.http.api.MembersHandler;
+import dev.picket.http.api.OrganizationsHandler;
+import dev.picket.http.api.ProjectsHandler;
+import dev.picket.http.api.TeamsHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.http.ingest.SecurityReportHandler;
@@ -29,14 +33,18 @@ public final class Routes {
       IndexHandler index,
       EventDetailsHandler eventDetails,
       GroupingInfoHandler groupingInfo,
-      ProjectUpdateHandler projectUpdate,
+      ProjectsHandler projects,
       IssueListHandler issueList,
       IssueBulkHandler issueBulk,
       IssueDetailsHandler issueDetails,
       IssueEventsHandler issueEvents,
       IssueTagsHandler issueTags,
       EventAttachmentsHandler attachments,
-      UserFeedbackHandler userFeedback) {}
+      UserFeedbackHandler userFeedback,
+      OrganizationsHandler organizations,
+      MembersHandler members,
+      TeamsHandler teams,
+      EnvironmentsHandler environments) {}
 
   private Routes() {}
 
@@ -59,7 +67,29 @@ public final class Routes {
     routes.options("/api/0/*", ApiCors::preflight);
     routes.before("/api/0/*", h.apiRateLimiter()::check);
     routes.get("/api/0/", h.index()::handle);
-    routes.put("/api/0/projects/{org}/{project}/", h.projectUpdate()::handle);
+    routes.get("/api/0/organizations/", h.organizations()::list);
+    routes.post("/api/0/organizations/", h.organizations()::create);
+    routes.get("/api/0/organizations/{org}/", h.organizations()::detail);
+    routes.put("/api/0/organizations/{org}/", h.organizations()::update);
+    routes.get("/api/0/organizations/{org}/members/", h.members()::list);
+    routes.post("/api/0/organizations/{org}/members/", h.members()::add);
+    routes.get("/api/0/organizations/{org}/members/{member}/", h.members()::detail);
+    routes.put("/api/0/organizations/{org}/members/{member}/", h.members()::update);
+    routes.delete("/api/0/organizations/{org}/members/{member}/", h.members()::remove);
+    routes.get("/api/0/organizations/{org}/teams/", h.teams()::list);
+    routes.post("/api/0/organizations/{org}/teams/", h.teams()::create);
+    routes.get("/api/0/organizations/{org}/projects/", h.projects()::organization);
+    routes.get("/api/0/teams/{org}/{team}/", h.teams()::detail);
+    routes.delete("/api/0/teams/{org}/{team}/", h.teams()::delete);
+    routes.get("/api/0/teams/{org}/{team}/projects/", h.teams()::projects);
+    routes.post("/api/0/teams/{org}/{team}/projects/", h.teams()::createProject);
+    routes.get("/api/0/projects/", h.projects()::all);
+    routes.get("/api/0/projects/{org}/{project}/", h.projects()::detail);
+    routes.put("/api/0/projects/{org}/{project}/", h.projects()::update);
+    routes.delete("/api/0/projects/{org}/{project}/", h.projects()::delete);
+    routes.get("/api/0/projects/{org}/{project}/environments/", h.environments()::list);
+    routes.put("/api/0/projects/{org}/{project}/environments/{environment}/", h.environments()::update);
+    routes.get("/api/0/projects/{org}/{project}/users/", h.environments()::users);
     routes.get("/api/0/projects/{org}/{project}/events/", h.issueEvents()::projectEvents);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/", h.eventDetails()::handle);
     routes.get("/api/0/projects/{org}/{project}/events/{eventId}/grouping-info/", h.groupingInfo()::handle);

@@ -2,9 +2,11 @@ package dev.picket.storage;
 
 import dev.picket.model.ApiKey;
 import dev.picket.model.ApiToken;
+import dev.picket.model.Member;
 import dev.picket.model.Role;
 import dev.picket.model.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,4 +35,16 @@ public interface AuthStore {
   ApiKey createApiKey(long organizationId, String keyHash, Set<String> scopes);
 
   Optional<ApiKey> findApiKey(String keyHash);
+
+  /** The organization's members, oldest membership first. */
+  List<Member> members(long organizationId);
+
+  /** The membership with this id in the organization; empty when none. */
+  Optional<Member> findMember(long organizationId, long memberId);
+
+  /** Ends the membership; does nothing when it does not exist. */
+  void removeMember(long memberId);
+
+  /** The ids of the organizations the user is a member of, oldest organization first. */
+  List<Long> organizationIdsOf(long userId);
 }

@@ -1,5 +1,6 @@
 package dev.picket.storage;
 
+import dev.picket.model.Environment;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
@@ -8,7 +9,10 @@ import dev.picket.model.Team;
 import java.util.List;
 import java.util.Optional;
 
-/** Organizations, teams, projects and their DSN keys. Slugs are unique within their parent. */
+/**
+ * Organizations, teams, projects and their DSN keys. Slugs are unique within their parent. A
+ * deleted project is invisible to every method here (its slug is freed at once).
+ */
 public interface ProjectStore {
   /** Creates an organization; throws {@link Conflict} when the slug is taken. */
   Organization createOrganization(String slug, String name);
@@ -56,4 +60,43 @@ public interface ProjectStore {
 
   /** Sets the key's rate limit; null removes it. */
   void setKeyRateLimit(long keyId, RateLimit rateLimit);
+
+  /** Changes the organization's slug and name; throws {@link Conflict} when the slug is taken. */
+  void updateOrganization(long organizationId, String slug, String name);
+
+  /** The organization's teams, by slug. */
+  List<Team> teams(long organizationId);
+
+  /** Deletes the team; its projects stay in the organization without that owner. */
+  void deleteTeam(long teamId);
+
+  /** The projects the team owns, by slug. */
+  List<Project> projectsOfTeam(long teamId);
+
+  /**
+   * Changes the project's slug, name and platform (null clears it); throws {@link Conflict} when
+   * the slug is taken in the organization.
+   */
+  void updateProject(long projectId, String slug, String name, String platform);
+
+  /**
+   * Deletes the project as Sentry schedules it: it disappears from every read, its slug is free
+   * again and its DSN keys stop accepting events. Its events stay on disk.
+   */
+  void deleteProject(long projectId);
+
+  /**
+   * The environments the project has seen events from (the {@code environment} tag values of its
+   * issues), by name, with their hidden flag.
+   */
+  List<Environment> environments(long projectId);
+
+  /** Hides or shows an environment; false when the project has no such environment. */
+  boolean setEnvironmentHidden(long projectId, String name, boolean hidden);
+
+  /**
+   * The distinct {@code sentry:user} tag values ({@code id:...}, {@code email:...} ...) of the
+   * project's issues, sorted, from {@code offset}, at most {@code limit}.
+   */
+  List<String> users(long projectId, int offset, int limit);
 }

@@ -4,9 +4,11 @@ import static dev.picket.storage.Fixtures.newOrganization;
 import static dev.picket.storage.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.picket.model.ApiKey;
 import dev.picket.model.ApiToken;
+import dev.picket.model.Member;
 import dev.picket.model.Organization;
 import dev.picket.model.Role;
 import dev.picket.model.User;
@@ -100,5 +102,30 @@ public abstract class AuthStoreContract {
     assertThat(key.active()).isTrue();
     assertThat(auth().findApiKey(hash)).contains(key);
     assertThat(auth().findApiKey(unique("other"))).isEmpty();
+  }
+
+  @Test
+  void membersAreListedFoundAndRemovedWithinTheirOrganization() {
+    Organization org = newOrganization(storage());
+    Organization other = newOrganization(storage());
+    User ann = newUser();
+    User bob = newUser();
+    auth().setMember(org.id(), ann.id(), Role.OWNER);
+    auth().setMember(org.id(), bob.id(), Role.MEMBER);
+    auth().setMember(other.id(), bob.id(), Role.ADMIN);
+
+    assertThat(auth().members(org.id())).extracting(Member::email, Member::role)
+        .containsExactly(tuple(ann.email(), Role.OWNER),
+            tuple(bob.email(), Role.MEMBER));
+    Member bobHere = auth().members(org.id()).get(1);
+    assertThat(auth().findMember(org.id(), bobHere.id())).contains(bobHere);
+    assertThat(auth().findMember(other.id(), bobHere.id())).isEmpty();
+    assertThat(auth().organizationIdsOf(bob.id())).containsExactly(org.id(), other.id());
+
+    auth().removeMember(bobHere.id());
+
+    assertThat(auth().members(org.id())).extracting(Member::userId).containsExactly(ann.id());
+    assertThat(auth().role(org.id(), bob.id())).isEmpty();
+    assertThat(auth().role(other.id(), bob.id())).contains(Role.ADMIN);
   }
 }

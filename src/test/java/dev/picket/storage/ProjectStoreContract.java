@@ -7,6 +7,7 @@ import static dev.picket.storage.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.picket.model.Environment;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
@@ -131,5 +132,97 @@ public abstract class ProjectStoreContract {
     var a = storage().projects().createProject(org.id(), team.id(), "a", "A", "legacy:2019-03-12");
     Assertions.assertThat(storage().projects().projectsOf(org.id())).containsExactly(a, b);
     Assertions.assertThat(storage().projects().projectsOf(Long.MAX_VALUE)).isEmpty();
+  }
+
+  @Test
+  void organizationsChangeSlugAndNameButNotToATakenSlug() {
+    Organization org = newOrganization(storage());
+    Organization other = newOrganization(storage());
+    String slug = unique("renamed");
+
+    projects().updateOrganization(org.id(), slug, "Renamed");
+
+    assertThat(projects().findOrganization(org.id()).orElseThrow().slug()).isEqualTo(slug);
+    assertThat(projects().findOrganization(slug).orElseThrow().name()).isEqualTo("Renamed");
+    assertThatThrownBy(() -> projects().updateOrganization(org.id(), other.slug(), "X"))
+        .isInstanceOf(Conflict.class);
+    assertThat(projects().findOrganization(org.id()).orElseThrow().slug()).isEqualTo(slug);
+  }
+
+  @Test
+  void teamsAreListedBySlugAndDeletedWithoutTheirProjects() {
+    Organization org = newOrganization(storage());
+    Team b = projects().createTeam(org.id(), "b", "B");
+    Team a = projects().createTeam(org.id(), "a", "A");
+    Project project = projects().createProject(org.id(), b.id(), "shop", "Shop", "picket:v1");
+
+    assertThat(projects().teams(org.id())).containsExactly(a, b);
+    assertThat(projects().projectsOfTeam(b.id())).containsExactly(project);
+    assertThat(projects().projectsOfTeam(a.id())).isEmpty();
+
+    projects().deleteTeam(b.id());
+
+    assertThat(projects().teams(org.id())).containsExactly(a);
+    assertThat(projects().findProject(project.id())).contains(project);
+    assertThat(projects().teamsOf(project.id())).isEmpty();
+  }
+
+  @Test
+  void projectsChangeSlugNameAndPlatformButNotToATakenSlug() {
+    Project project = newProject(storage());
+    Team team = projects().createTeam(project.organizationId(), "other", "Other");
+    projects().createProject(project.organizationId(), team.id(), "taken", "Taken", "picket:v1");
+
+    projects().updateProject(project.id(), "renamed", "Renamed", "java");
+
+    Project updated = projects().findProject(project.id()).orElseThrow();
+    assertThat(updated.slug()).isEqualTo("renamed");
+    assertThat(updated.name()).isEqualTo("Renamed");
+    assertThat(updated.platform()).isEqualTo("java");
+    assertThatThrownBy(() -> projects().updateProject(project.id(), "taken", "X", null))
+        .isInstanceOf(Conflict.class);
+    assertThat(projects().findProject(project.id())).contains(updated);
+  }
+
+  @Test
+  void aDeletedProjectDisappearsFreesItsSlugAndItsKeysStopWorking() {
+    Project project = newProject(storage());
+    ProjectKey key = projects().createKey(project.id(), "Default");
+    long team = projects().teamsOf(project.id()).get(0);
+
+    projects().deleteProject(project.id());
+
+    assertThat(projects().findProject(project.id())).isEmpty();
+    assertThat(projects().findProject(project.organizationId(), project.slug())).isEmpty();
+    assertThat(projects().projectsOf(project.organizationId())).isEmpty();
+    assertThat(projects().projectsOfTeam(team)).isEmpty();
+    assertThat(projects().findKey(key.publicKey()).orElseThrow().active()).isFalse();
+    assertThat(projects().createProject(project.organizationId(), team, project.slug(), "Again", "picket:v1")
+        .slug()).isEqualTo(project.slug());
+  }
+
+  @Test
+  void environmentsComeFromTheEnvironmentTagAndKeepTheirHiddenFlag() {
+    Project project = newProject(storage());
+    Project other = newProject(storage());
+    storage().events().saveBatch(java.util.List.of(
+        Fixtures.tagged(Fixtures.event(project.id(), Fixtures.T0, java.util.List.of("a"), "A"),
+            "environment", "prod", "sentry:user", "id:2"),
+        Fixtures.tagged(Fixtures.event(project.id(), Fixtures.T0, java.util.List.of("b"), "B"),
+            "environment", "dev", "sentry:user", "id:1"),
+        Fixtures.tagged(Fixtures.event(project.id(), Fixtures.T0, java.util.List.of("a"), "A"),
+            "environment", "prod", "sentry:user", "id:1"),
+        Fixtures.tagged(Fixtures.event(other.id(), Fixtures.T0, java.util.List.of("a"), "A"),
+            "environment", "staging", "sentry:user", "id:9")));
+
+    assertThat(projects().environments(project.id())).extracting(Environment::name)
+        .containsExactly("dev", "prod");
+    assertThat(projects().setEnvironmentHidden(project.id(), "dev", true)).isTrue();
+    assertThat(projects().setEnvironmentHidden(project.id(), "staging", true)).isFalse();
+    assertThat(projects().environments(project.id())).extracting(Environment::hidden)
+        .containsExactly(true, false);
+    assertThat(projects().users(project.id(), 0, 10)).containsExactly("id:1", "id:2");
+    assertThat(projects().users(project.id(), 1, 10)).containsExactly("id:2");
+    assertThat(projects().users(project.id(), 0, 1)).containsExactly("id:1");
   }
 }

@@ -62,6 +62,15 @@ public final class Pagination {
     }
   }
 
+  /** The requested page of a list held in memory, with the {@code Link} header set. */
+  <T> List<T> slice(Context ctx, List<T> all) {
+    Page page = page(ctx);
+    int from = Math.min(page.offset(), all.size());
+    int to = Math.min(all.size(), from + page.limit());
+    link(ctx, page, to < all.size());
+    return all.subList(from, to);
+  }
+
   /** Sets the {@code Link} header for the page just served. */
   void link(Context ctx, Page page, boolean hasMore) {
     String previous = "0:" + Math.max(0, page.offset() - page.limit()) + ":1";

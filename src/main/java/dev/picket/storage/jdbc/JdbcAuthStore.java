@@ -2,6 +2,7 @@ package dev.picket.storage.jdbc;
 
 import dev.picket.model.ApiKey;
 import dev.picket.model.ApiToken;
+import dev.picket.model.Member;
 import dev.picket.model.Role;
 import dev.picket.model.User;
 import dev.picket.storage.AuthStore;
@@ -10,6 +11,7 @@ import dev.picket.storage.StorageException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,8 @@ import java.util.Set;
  */
 final class JdbcAuthStore implements AuthStore {
   private static final String USER = "id, email, password_hash, superuser, active";
+  private static final String MEMBER = "SELECT m.id, m.organization_id, m.user_id, u.email, m.role,"
+      + " m.date_created FROM member m JOIN app_user u ON u.id = m.user_id";
 
   private final Database db;
 
@@ -147,6 +151,47 @@ final class JdbcAuthStore implements AuthStore {
 
   private static String normalize(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<Member> members(long organizationId) {
+    return db.read("list members", h -> h
+        .createQuery(MEMBER + " WHERE m.organization_id = :org ORDER BY m.id")
+        .bind("org", organizationId)
+        .map((rs, ctx) -> member(rs))
+        .list());
+  }
+
+  @Override
+  public Optional<Member> findMember(long organizationId, long memberId) {
+    return db.read("find a member", h -> h
+        .createQuery(MEMBER + " WHERE m.organization_id = :org AND m.id = :id")
+        .bind("org", organizationId)
+        .bind("id", memberId)
+        .map((rs, ctx) -> member(rs))
+        .findOne());
+  }
+
+  @Override
+  public void removeMember(long memberId) {
+    db.write("remove a member", h -> h
+        .createUpdate("DELETE FROM member WHERE id = :id").bind("id", memberId).execute());
+  }
+
+  @Override
+  public List<Long> organizationIdsOf(long userId) {
+    return db.read("list a user's organizations", h -> h
+        .createQuery("SELECT organization_id FROM member WHERE user_id = :user ORDER BY organization_id")
+        .bind("user", userId)
+        .mapTo(Long.class)
+        .list());
+  }
+
+  private static Member member(ResultSet rs) throws SQLException {
+    return new Member(rs.getLong("id"), rs.getLong("organization_id"), rs.getLong("user_id"),
+        rs.getString("email"), Role.parse(rs.getString("role"))
+            .orElseThrow(() -> new StorageException("unknown role stored", null)),
+        Rows.instant(rs, "date_created"));
   }
 
   private static User user(ResultSet rs) throws SQLException {

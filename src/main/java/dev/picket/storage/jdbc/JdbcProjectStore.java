@@ -1,5 +1,6 @@
 package dev.picket.storage.jdbc;
 
+import dev.picket.model.Environment;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
@@ -22,9 +23,11 @@ import java.util.Optional;
  */
 final class JdbcProjectStore implements ProjectStore {
   private static final String ORGANIZATION = "id, slug, name, date_created";
-  private static final String TEAM = "id, organization_id, slug, name";
+  private static final String TEAM = "id, organization_id, slug, name, date_created";
   private static final String PROJECT =
-      "id, organization_id, slug, name, grouping_config, date_created";
+      "id, organization_id, slug, name, grouping_config, date_created, platform";
+  /** Every project read sees only live projects. */
+  private static final String LIVE = " status = 'active' AND ";
   private static final String KEY =
       "id, project_id, public_key, secret_key, label, active, date_created, rate_limit_window,"
           + " rate_limit_count";
@@ -79,17 +82,18 @@ final class JdbcProjectStore implements ProjectStore {
 
   @Override
   public Team createTeam(long organizationId, String slug, String name) {
+    Instant now = Micros.now();
     long id = db.write("create a team", h -> h
         .createQuery("INSERT INTO team (organization_id, slug, name, date_created)"
             + " VALUES (:org, :slug, :name, :now) ON CONFLICT DO NOTHING RETURNING id")
         .bind("org", organizationId)
         .bind("slug", slug)
         .bind("name", name)
-        .bind("now", Micros.of(Micros.now()))
+        .bind("now", Micros.of(now))
         .mapTo(Long.class)
         .findOne()
         .orElseThrow(() -> new Conflict("team slug is taken in the organization")));
-    return new Team(id, organizationId, slug, name);
+    return new Team(id, organizationId, slug, name, now);
   }
 
   @Override
@@ -98,8 +102,7 @@ final class JdbcProjectStore implements ProjectStore {
         .createQuery("SELECT " + TEAM + " FROM team WHERE organization_id = :org AND slug = :slug")
         .bind("org", organizationId)
         .bind("slug", slug)
-        .map((rs, ctx) -> new Team(rs.getLong("id"), rs.getLong("organization_id"),
-            rs.getString("slug"), rs.getString("name")))
+        .map((rs, ctx) -> team(rs))
         .findOne());
   }
 
@@ -133,14 +136,14 @@ final class JdbcProjectStore implements ProjectStore {
       }
       return projectId;
     });
-    return new Project(id, organizationId, slug, name, groupingConfig, now);
+    return new Project(id, organizationId, slug, name, groupingConfig, now, null);
   }
 
   @Override
   public Optional<Project> findProject(long organizationId, String slug) {
     return db.read("find a project", h -> h
         .createQuery("SELECT " + PROJECT + " FROM project"
-            + " WHERE organization_id = :org AND slug = :slug")
+            + " WHERE" + LIVE + "organization_id = :org AND slug = :slug")
         .bind("org", organizationId)
         .bind("slug", slug)
         .map((rs, ctx) -> project(rs))
@@ -150,7 +153,7 @@ final class JdbcProjectStore implements ProjectStore {
   @Override
   public List<Project> projectsOf(long organizationId) {
     return db.read("list the projects of an organization", h -> h
-        .createQuery("SELECT " + PROJECT + " FROM project WHERE organization_id = :org ORDER BY slug")
+        .createQuery("SELECT " + PROJECT + " FROM project WHERE" + LIVE + "organization_id = :org ORDER BY slug")
         .bind("org", organizationId)
         .map((rs, ctx) -> project(rs))
         .list());
@@ -159,7 +162,7 @@ final class JdbcProjectStore implements ProjectStore {
   @Override
   public Optional<Project> findProject(long projectId) {
     return db.read("find a project", h -> h
-        .createQuery("SELECT " + PROJECT + " FROM project WHERE id = :id")
+        .createQuery("SELECT " + PROJECT + " FROM project WHERE" + LIVE + "id = :id")
         .bind("id", projectId)
         .map((rs, ctx) -> project(rs))
         .findOne());
@@ -241,6 +244,112 @@ final class JdbcProjectStore implements ProjectStore {
         .execute());
   }
 
+  @Override
+  public void updateOrganization(long organizationId, String slug, String name) {
+    db.write("update an organization", h -> {
+      if (h.createQuery("SELECT id FROM organization WHERE slug = :slug AND id <> :id")
+          .bind("slug", slug).bind("id", organizationId).mapTo(Long.class).findOne().isPresent()) {
+        throw new Conflict("organization slug is taken");
+      }
+      return h.createUpdate("UPDATE organization SET slug = :slug, name = :name WHERE id = :id")
+          .bind("slug", slug).bind("name", name).bind("id", organizationId).execute();
+    });
+  }
+
+  @Override
+  public List<Team> teams(long organizationId) {
+    return db.read("list teams", h -> h
+        .createQuery("SELECT " + TEAM + " FROM team WHERE organization_id = :org ORDER BY slug")
+        .bind("org", organizationId)
+        .map((rs, ctx) -> team(rs))
+        .list());
+  }
+
+  @Override
+  public void deleteTeam(long teamId) {
+    db.write("delete a team", h -> {
+      h.createUpdate("DELETE FROM project_team WHERE team_id = :id").bind("id", teamId).execute();
+      return h.createUpdate("DELETE FROM team WHERE id = :id").bind("id", teamId).execute();
+    });
+  }
+
+  @Override
+  public List<Project> projectsOfTeam(long teamId) {
+    return db.read("list the projects of a team", h -> h
+        .createQuery("SELECT " + PROJECT + " FROM project WHERE" + LIVE
+            + "id IN (SELECT project_id FROM project_team WHERE team_id = :team) ORDER BY slug")
+        .bind("team", teamId)
+        .map((rs, ctx) -> project(rs))
+        .list());
+  }
+
+  @Override
+  public void updateProject(long projectId, String slug, String name, String platform) {
+    db.write("update a project", h -> {
+      if (h.createQuery("SELECT other.id FROM project other JOIN project p"
+              + " ON p.organization_id = other.organization_id"
+              + " WHERE p.id = :id AND other.slug = :slug AND other.id <> :id")
+          .bind("slug", slug).bind("id", projectId).mapTo(Long.class).findOne().isPresent()) {
+        throw new Conflict("project slug is taken in the organization");
+      }
+      return h.createUpdate("UPDATE project SET slug = :slug, name = :name, platform = :platform"
+              + " WHERE id = :id")
+          .bind("slug", slug).bind("name", name).bind("platform", platform).bind("id", projectId)
+          .execute();
+    });
+  }
+
+  @Override
+  public void deleteProject(long projectId) {
+    db.write("delete a project", h -> {
+      h.createUpdate("UPDATE project_key SET active = :inactive WHERE project_id = :id")
+          .bind("inactive", false).bind("id", projectId).execute();
+      return h.createUpdate("UPDATE project SET status = 'pending_deletion',"
+              + " slug = :freed WHERE id = :id")
+          .bind("freed", "deleted-" + projectId + "-" + randomHex())
+          .bind("id", projectId)
+          .execute();
+    });
+  }
+
+  @Override
+  public List<Environment> environments(long projectId) {
+    return db.write("list environments", h -> {
+      h.createUpdate("INSERT INTO project_environment (project_id, name, hidden)"
+              + " SELECT DISTINCT i.project_id, t.value, :hidden FROM issue_tag t"
+              + " JOIN issue i ON i.id = t.issue_id"
+              + " WHERE i.project_id = :project AND t.key = 'environment'"
+              + " ON CONFLICT DO NOTHING")
+          .bind("hidden", false).bind("project", projectId).execute();
+      return h.createQuery("SELECT id, project_id, name, hidden FROM project_environment"
+              + " WHERE project_id = :project ORDER BY name")
+          .bind("project", projectId)
+          .map((rs, ctx) -> new Environment(rs.getLong("id"), rs.getLong("project_id"),
+              rs.getString("name"), rs.getBoolean("hidden")))
+          .list();
+    });
+  }
+
+  @Override
+  public boolean setEnvironmentHidden(long projectId, String name, boolean hidden) {
+    environments(projectId);
+    return db.write("hide an environment", h -> h
+        .createUpdate("UPDATE project_environment SET hidden = :hidden"
+            + " WHERE project_id = :project AND name = :name")
+        .bind("hidden", hidden).bind("project", projectId).bind("name", name)
+        .execute()) == 1;
+  }
+
+  @Override
+  public List<String> users(long projectId, int offset, int limit) {
+    return db.read("list the users of a project", h -> h
+        .createQuery("SELECT DISTINCT u.value FROM issue_user u JOIN issue i ON i.id = u.issue_id"
+            + " WHERE i.project_id = :project ORDER BY u.value LIMIT :limit OFFSET :offset")
+        .bind("project", projectId).bind("limit", limit).bind("offset", offset)
+        .mapTo(String.class)
+        .list());
+  }
+
   /** 32 lowercase hex characters from 16 random bytes. */
   private String randomHex() {
     byte[] bytes = new byte[16];
@@ -253,9 +362,15 @@ final class JdbcProjectStore implements ProjectStore {
         Rows.instant(rs, "date_created"));
   }
 
+  private static Team team(ResultSet rs) throws SQLException {
+    return new Team(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("slug"),
+        rs.getString("name"), Rows.instant(rs, "date_created"));
+  }
+
   private static Project project(ResultSet rs) throws SQLException {
     return new Project(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("slug"),
-        rs.getString("name"), rs.getString("grouping_config"), Rows.instant(rs, "date_created"));
+        rs.getString("name"), rs.getString("grouping_config"), Rows.instant(rs, "date_created"),
+        rs.getString("platform"));
   }
 
   private static ProjectKey key(ResultSet rs) throws SQLException {
