@@ -44,7 +44,16 @@ public interface ProjectStore {
   void updateGroupingConfig(long projectId, String groupingConfig);
 
   /** Creates an active DSN key with fresh random public and secret keys. */
-  ProjectKey createKey(long projectId, String label);
+  default ProjectKey createKey(long projectId, String label) {
+    return createKey(projectId, label, null, null, null);
+  }
+
+  /**
+   * Creates an active DSN key with the given public and secret keys (each generated as 32 random
+   * hex when null) and rate limit (null: unlimited). Throws {@link Conflict} when the public key
+   * is taken.
+   */
+  ProjectKey createKey(long projectId, String label, String publicKey, String secretKey, RateLimit rateLimit);
 
   /** The key with this public key, active or not; empty when none exists. */
   Optional<ProjectKey> findKey(String publicKey);
@@ -56,4 +65,10 @@ public interface ProjectStore {
 
   /** Sets the key's rate limit; null removes it. */
   void setKeyRateLimit(long keyId, RateLimit rateLimit);
+
+  /** Renames the key. */
+  void setKeyLabel(long keyId, String label);
+
+  /** Deletes the key; events it delivered stay. Deleting a missing key does nothing. */
+  void deleteKey(long keyId);
 }
