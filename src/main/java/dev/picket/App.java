@@ -13,6 +13,7 @@ import dev.picket.http.HealthHandler;
 import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
 import dev.picket.http.api.ApiRateLimiter;
+import dev.picket.http.api.ApiTokensHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -21,7 +22,9 @@ import dev.picket.http.api.IssueDetailsHandler;
 import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
+import dev.picket.http.api.OrgAuthTokensHandler;
 import dev.picket.http.api.Pagination;
+import dev.picket.http.api.ProjectKeysHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.ingest.IngestHandler;
@@ -83,7 +86,10 @@ public final class App implements AutoCloseable {
         new IssueBulkHandler(requester, gate, storage.issues(), issues, clock),
         new IssueDetailsHandler(requester, issueGate, storage.issues(), issues, clock),
         new IssueEventsHandler(requester, issueGate, gate, storage.events(), pagination),
-        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination)));
+        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination),
+        new ProjectKeysHandler(requester, gate, storage.projects(), pagination, config.baseUrl()),
+        new ApiTokensHandler(requester, storage.auth(), admin),
+        new OrgAuthTokensHandler(requester, access, storage.projects(), storage.auth(), admin)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */

@@ -2,6 +2,7 @@ package dev.picket.http;
 
 import dev.picket.http.api.ApiCors;
 import dev.picket.http.api.ApiRateLimiter;
+import dev.picket.http.api.ApiTokensHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -10,6 +11,8 @@ import dev.picket.http.api.IssueDetailsHandler;
 import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
+import dev.picket.http.api.OrgAuthTokensHandler;
+import dev.picket.http.api.ProjectKeysHandler;
 import dev.picket.http.api.ProjectUpdateHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
@@ -32,7 +35,10 @@ public final class Routes {
       IssueBulkHandler issueBulk,
       IssueDetailsHandler issueDetails,
       IssueEventsHandler issueEvents,
-      IssueTagsHandler issueTags) {}
+      IssueTagsHandler issueTags,
+      ProjectKeysHandler projectKeys,
+      ApiTokensHandler apiTokens,
+      OrgAuthTokensHandler orgAuthTokens) {}
 
   private Routes() {}
 
@@ -74,5 +80,21 @@ public final class Routes {
       routes.get(prefix + "/tags/{key}/values/", h.issueTags()::values);
       routes.get(prefix + "/hashes/", h.issueTags()::hashes);
     }
+
+    routes.get("/api/0/projects/{org}/{project}/keys/", h.projectKeys()::list);
+    routes.post("/api/0/projects/{org}/{project}/keys/", h.projectKeys()::create);
+    routes.get("/api/0/projects/{org}/{project}/keys/{keyId}/", h.projectKeys()::detail);
+    routes.put("/api/0/projects/{org}/{project}/keys/{keyId}/", h.projectKeys()::update);
+    routes.delete("/api/0/projects/{org}/{project}/keys/{keyId}/", h.projectKeys()::delete);
+
+    routes.get("/api/0/api-tokens/", h.apiTokens()::list);
+    routes.post("/api/0/api-tokens/", h.apiTokens()::create);
+    routes.delete("/api/0/api-tokens/", h.apiTokens()::deleteByBody);
+    routes.delete("/api/0/api-tokens/{tokenId}/", h.apiTokens()::deleteById);
+
+    routes.get("/api/0/organizations/{org}/org-auth-tokens/", h.orgAuthTokens()::list);
+    routes.post("/api/0/organizations/{org}/org-auth-tokens/", h.orgAuthTokens()::create);
+    routes.get("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::detail);
+    routes.delete("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::delete);
   }
 }
