@@ -1,9 +1,13 @@
 package dev.picket.auth;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -36,9 +40,8 @@ public final class Secrets {
    * without padding. The JSON is padded with trailing spaces to a multiple of 3 bytes, so that its
    * base64 has no {@code =} whichever decoder reads it.
    */
-  public static String newOrgToken(String url, String orgSlug, java.time.Instant issuedAt) {
-    var payload = new com.fasterxml.jackson.databind.node.ObjectNode(
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance)
+  public static String newOrgToken(String url, String orgSlug, Instant issuedAt) {
+    ObjectNode payload = JsonNodeFactory.instance.objectNode()
         .put("iat", issuedAt.toEpochMilli() / 1000.0)
         .put("url", url)
         .put("region_url", url)
@@ -47,7 +50,7 @@ public final class Secrets {
     while (json.toString().getBytes(StandardCharsets.UTF_8).length % 3 != 0) {
       json.append(' ');
     }
-    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    Base64.Encoder base64 = Base64.getEncoder();
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     return ORG_TOKEN_PREFIX + base64.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8))
