@@ -73,7 +73,7 @@ public final class ApiAuthenticator {
     if (stale(found.lastUsed(), now)) {
       store.recordTokenUse(found.id(), now);
     }
-    return Principal.userToken(user.id(), user.superuser(), found.scopes(), found.id());
+    return Principal.user(user.id(), user.superuser(), found.scopes());
   }
 
   private Principal orgToken(String token) {

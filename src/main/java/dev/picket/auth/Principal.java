@@ -5,26 +5,15 @@ import java.util.Set;
 /**
  * Who made an API request: a user through a token ({@code userId} set) or an organization through
  * an organization-bound credential, a legacy API key or an organization auth token
- * ({@code apiKeyOrganizationId} set), with the scopes of that credential. {@code tokenId} is the
- * user token's id (null for other credentials).
+ * ({@code apiKeyOrganizationId} set), with the scopes of that credential.
  */
-public record Principal(
-    Long userId, Long apiKeyOrganizationId, boolean superuser, Set<String> scopes, Long tokenId) {
+public record Principal(Long userId, Long apiKeyOrganizationId, boolean superuser, Set<String> scopes) {
   public Principal {
     scopes = Set.copyOf(scopes);
   }
 
-  public Principal(Long userId, Long apiKeyOrganizationId, boolean superuser, Set<String> scopes) {
-    this(userId, apiKeyOrganizationId, superuser, scopes, null);
-  }
-
   public static Principal user(long userId, boolean superuser, Set<String> scopes) {
     return new Principal(userId, null, superuser, scopes);
-  }
-
-  /** A user through one of their auth tokens. */
-  public static Principal userToken(long userId, boolean superuser, Set<String> scopes, long tokenId) {
-    return new Principal(userId, null, superuser, scopes, tokenId);
   }
 
   public static Principal apiKey(long organizationId, Set<String> scopes) {

@@ -36,9 +36,10 @@ public final class Scopes {
 
   /**
    * The scopes of a new organization auth token. Sentry gives them only {@code org:ci}, which its
-   * release, deploy and chunk-upload permission classes accept; Picket adds
-   * {@code project:releases}, the scope those endpoints accept from user tokens, so that an
-   * endpoint written for either accepts the token.
+   * release permission classes accept for GET, POST and PUT (not DELETE), as do the chunk-upload
+   * and artifact-bundle endpoints sentry-cli uses. Picket adds {@code project:releases}, the scope
+   * those endpoints accept from user tokens, so that an endpoint listing either accepts the token;
+   * the cost is that such a token may also delete releases, which Sentry's would not.
    */
   public static final Set<String> ORG_TOKEN_DEFAULT = Set.of("org:ci", "project:releases");
 

@@ -95,6 +95,7 @@ public final class Routes {
     routes.get("/api/0/organizations/{org}/org-auth-tokens/", h.orgAuthTokens()::list);
     routes.post("/api/0/organizations/{org}/org-auth-tokens/", h.orgAuthTokens()::create);
     routes.get("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::detail);
+    routes.put("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::update);
     routes.delete("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::delete);
   }
 }

@@ -65,6 +65,9 @@ public interface AuthStore {
   /** The organization's auth tokens, oldest first. */
   List<OrgAuthToken> orgTokensOf(long organizationId);
 
+  /** Renames the organization's token; false when it has no token with that id. */
+  boolean renameOrgToken(long organizationId, long tokenId, String name);
+
   /** Deletes the organization's token; false when it has no token with that id. */
   boolean deleteOrgToken(long organizationId, long tokenId);
 

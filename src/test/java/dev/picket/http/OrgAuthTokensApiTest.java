@@ -74,6 +74,11 @@ class OrgAuthTokensApiTest extends SqliteServerTest {
     assertThat(json(call(server, "GET", tokens + created.get("id").asText() + "/", manager, null)))
         .isEqualTo(listed);
 
+    assertThat(call(server, "PUT", tokens + created.get("id").asText() + "/", manager, "{\"name\": \"Renamed\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(json(call(server, "GET", tokens + created.get("id").asText() + "/", manager, null)).get("name").asText())
+        .isEqualTo("Renamed");
+
     assertThat(call(server, "DELETE", tokens + created.get("id").asText() + "/", manager, null).statusCode())
         .isEqualTo(204);
     assertDetail(call(server, "GET", "/api/0/", token, null), 401, "Invalid org token");
@@ -128,7 +133,7 @@ class OrgAuthTokensApiTest extends SqliteServerTest {
     String id = json(call(server, "POST", tokens, manager, "{\"name\": \"kept\"}")).get("id").asText();
     String outsider = server.token(otherProject, Role.OWNER, "org:read,org:write,org:admin");
     for (String[] c : new String[][] {{"GET", tokens}, {"POST", tokens}, {"GET", tokens + id + "/"},
-        {"DELETE", tokens + id + "/"}}) {
+        {"PUT", tokens + id + "/"}, {"DELETE", tokens + id + "/"}}) {
       HttpResponse<String> response = call(server, c[0], c[1], outsider, "{\"name\": \"x\"}");
       assertThat(response.statusCode()).as(c[0] + " " + c[1]).isEqualTo(403);
       assertThat(response.body()).doesNotContain("kept");

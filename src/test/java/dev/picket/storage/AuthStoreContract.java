@@ -147,7 +147,7 @@ public abstract class AuthStoreContract {
     Organization other = newOrganization(storage());
     OrgAuthToken token = auth().createOrgToken(org.id(), "CI", unique("hash"), "wxyz",
         Set.of("org:ci", "project:releases"));
-    OrgAuthToken second = auth().createOrgToken(org.id(), "Deploys", unique("hash"), "abcd", Set.of("org:ci"));
+    var second = auth().createOrgToken(org.id(), "Deploys", unique("hash"), "abcd", Set.of("org:ci"));
 
     assertThat(token.organizationId()).isEqualTo(org.id());
     assertThat(token.scopes()).containsExactlyInAnyOrder("org:ci", "project:releases");
@@ -157,6 +157,12 @@ public abstract class AuthStoreContract {
     assertThat(auth().orgTokensOf(other.id())).isEmpty();
     assertThatThrownBy(() -> auth().createOrgToken(other.id(), "dup", token.tokenHash(), "wxyz", Set.of()))
         .isInstanceOf(Conflict.class);
+
+    assertThat(auth().renameOrgToken(other.id(), token.id(), "stolen")).isFalse();
+    assertThat(auth().renameOrgToken(org.id(), second.id(), "Renamed")).isTrue();
+    assertThat(auth().findOrgToken(second.tokenHash()).orElseThrow().name()).isEqualTo("Renamed");
+    assertThat(auth().findOrgToken(token.tokenHash()).orElseThrow().name()).isEqualTo("CI");
+    second = auth().findOrgToken(second.tokenHash()).orElseThrow();
 
     assertThat(auth().deleteOrgToken(other.id(), token.id())).isFalse();
     assertThat(auth().deleteOrgToken(org.id(), token.id())).isTrue();

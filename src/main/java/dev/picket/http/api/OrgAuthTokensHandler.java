@@ -49,18 +49,37 @@ public final class OrgAuthTokensHandler {
 
   public void create(Context ctx) {
     Organization org = open(ctx, Scopes.ORG_WRITE);
+    String name = name(ctx);
+    if (name != null) {
+      AdminService.Created<OrgAuthToken> created = admin.createOrgToken(org, name);
+      Json.write(ctx, 201, TokenJson.org(created.stored(), created.plaintext()));
+    }
+  }
+
+  /** {@code PUT .../{id}/} with {@code {"name"}}: renames the token; 204 as Sentry. */
+  public void update(Context ctx) {
+    Organization org = open(ctx, Scopes.ORG_WRITE);
+    OrgAuthToken token = token(ctx, org);
+    String name = name(ctx);
+    if (name != null) {
+      auth.renameOrgToken(org.id(), token.id(), name);
+      ctx.status(204);
+    }
+  }
+
+  /** The body's stripped {@code name}; null after answering 400 when it is blank or too long. */
+  private static String name(Context ctx) {
     JsonNode name = EventJson.readObject(ctx.bodyAsBytes()).get("name");
     String text = name == null || name.isNull() ? "" : name.asText().strip();
     if (text.isEmpty()) {
       Json.detail(ctx, 400, "The name cannot be blank.");
-      return;
+      return null;
     }
     if (text.length() > MAX_NAME) {
       Json.detail(ctx, 400, "The name cannot be longer than 255 characters.");
-      return;
+      return null;
     }
-    AdminService.Created<OrgAuthToken> created = admin.createOrgToken(org, text);
-    Json.write(ctx, 201, TokenJson.org(created.stored(), created.plaintext()));
+    return text;
   }
 
   public void detail(Context ctx) {

@@ -188,6 +188,16 @@ final class JdbcAuthStore implements AuthStore {
   }
 
   @Override
+  public boolean renameOrgToken(long organizationId, long tokenId, String name) {
+    return db.write("rename an organization token", h -> h
+        .createUpdate("UPDATE org_auth_token SET name = :name WHERE id = :id AND organization_id = :org")
+        .bind("name", name)
+        .bind("id", tokenId)
+        .bind("org", organizationId)
+        .execute()) > 0;
+  }
+
+  @Override
   public boolean deleteOrgToken(long organizationId, long tokenId) {
     return db.write("delete an organization token", h -> h
         .createUpdate("DELETE FROM org_auth_token WHERE id = :id AND organization_id = :org")
