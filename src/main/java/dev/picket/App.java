@@ -17,6 +17,7 @@ import dev.picket.http.Routes;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventAttachmentsHandler;
 import dev.picket.http.api.EnvironmentsHandler;
+import dev.picket.http.api.ApiTokensHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -25,11 +26,13 @@ import dev.picket.http.api.IssueDetailsHandler;
 import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
+import dev.picket.http.api.OrgAuthTokensHandler;
 import dev.picket.http.api.Pagination;
 import dev.picket.http.api.MembersHandler;
 import dev.picket.http.api.OrganizationsHandler;
 import dev.picket.http.api.ProjectsHandler;
 import dev.picket.http.api.TeamsHandler;
+import dev.picket.http.api.ProjectKeysHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.api.UserFeedbackHandler;
 import dev.picket.http.ingest.IngestHandler;
@@ -104,7 +107,10 @@ public final class App implements AutoCloseable {
             storage.projects(), pagination),
         new MembersHandler(requester, access, issueGate, organizations, pagination),
         new TeamsHandler(requester, issueGate, gate, projectService, storage.projects(), pagination),
-        new EnvironmentsHandler(requester, gate, projectService, pagination)));
+        new EnvironmentsHandler(requester, gate, projectService, pagination),
+        new ProjectKeysHandler(requester, gate, storage.projects(), pagination, config.baseUrl()),
+        new ApiTokensHandler(requester, storage.auth(), admin),
+        new OrgAuthTokensHandler(requester, access, storage.projects(), storage.auth(), admin)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */

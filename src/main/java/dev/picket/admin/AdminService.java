@@ -4,7 +4,9 @@ import dev.picket.auth.Passwords;
 import dev.picket.auth.Scopes;
 import dev.picket.auth.Secrets;
 import dev.picket.grouping.GroupingConfigs;
+import dev.picket.model.ApiToken;
 import dev.picket.model.NotFound;
+import dev.picket.model.OrgAuthToken;
 import dev.picket.model.Organization;
 import dev.picket.model.Project;
 import dev.picket.model.ProjectKey;
@@ -15,6 +17,7 @@ import dev.picket.model.User;
 import dev.picket.protocol.Dsn;
 import dev.picket.storage.AuthStore;
 import dev.picket.storage.ProjectStore;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -90,9 +93,34 @@ public final class AdminService {
   public String createToken(String email, String scopes) {
     User user = auth.findUser(email).orElseThrow(() -> new NotFound("no user with email " + email));
     Set<String> parsed = Scopes.parse(scopes);
+    return createUserToken(user.id(), null, parsed).plaintext();
+  }
+
+  /** A stored token or key with its plaintext, which is shown once and never stored. */
+  public record Created<T>(T stored, String plaintext) {}
+
+  /** Creates a user auth token ({@code sntryu_} + 64 hex). */
+  public Created<ApiToken> createUserToken(long userId, String name, Set<String> scopes) {
     String token = Secrets.newUserToken();
-    auth.createToken(user.id(), Secrets.sha256(token), parsed, null);
-    return token;
+    ApiToken stored = auth.createToken(userId, name, Secrets.sha256(token), Secrets.lastCharacters(token),
+        scopes, null);
+    return new Created<>(stored, token);
+  }
+
+  /**
+   * Creates an organization auth token ({@code sntrys_…}) with the scopes of
+   * {@link Scopes#ORG_TOKEN_DEFAULT}; the token embeds the public URL and the organization slug.
+   */
+  public Created<OrgAuthToken> createOrgToken(Organization org, String name) {
+    String token = Secrets.newOrgToken(baseUrl, org.slug(), Instant.now());
+    OrgAuthToken stored = auth.createOrgToken(org.id(), name, Secrets.sha256(token),
+        Secrets.lastCharacters(token), Scopes.ORG_TOKEN_DEFAULT);
+    return new Created<>(stored, token);
+  }
+
+  /** As {@link #createOrgToken(Organization, String)} by slug; returns the plaintext. */
+  public String createOrgToken(String orgSlug, String name) {
+    return createOrgToken(organization(orgSlug), name).plaintext();
   }
 
   /** Creates a legacy organization API key and returns its plaintext (shown once). */

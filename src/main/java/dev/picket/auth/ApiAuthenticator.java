@@ -2,18 +2,27 @@ package dev.picket.auth;
 
 import dev.picket.model.ApiKey;
 import dev.picket.model.ApiToken;
+import dev.picket.model.OrgAuthToken;
 import dev.picket.model.User;
 import dev.picket.storage.AuthStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Turns an {@code Authorization} header into a {@link Principal}, as Sentry's authenticators do:
- * Bearer user tokens first, then legacy API keys by HTTP Basic. Secrets are looked up by hash only.
+ * Bearer user tokens ({@code sntryu_…} or legacy 64 hex; any bearer not starting with
+ * {@code sntrys_}), Bearer organization auth tokens ({@code sntrys_…}), then legacy API keys by
+ * HTTP Basic. Secrets are looked up by hash only. Each use of a token is recorded, at most once a
+ * minute per token (the stored time is checked first, so most requests write nothing).
  */
 public final class ApiAuthenticator {
+  /** A token's last use is written at most this often. */
+  static final Duration USE_RECORD_INTERVAL = Duration.ofMinutes(1);
+
   private final AuthStore store;
   private final Clock clock;
 
@@ -49,15 +58,36 @@ public final class ApiAuthenticator {
     if (token.contains(" ")) {
       throw AuthException.unauthenticated("Invalid token header. Token string should not contain spaces.");
     }
+    if (token.startsWith(Secrets.ORG_TOKEN_PREFIX)) {
+      return orgToken(token);
+    }
     ApiToken found = store.findToken(Secrets.sha256(token))
         .orElseThrow(() -> AuthException.unauthenticated("Invalid token"));
-    if (found.expiresAt() != null && !found.expiresAt().isAfter(clock.instant())) {
+    Instant now = clock.instant();
+    if (found.expiresAt() != null && !found.expiresAt().isAfter(now)) {
       throw AuthException.unauthenticated("Token expired");
     }
     User user = store.findUser(found.userId())
         .filter(User::active)
         .orElseThrow(() -> AuthException.unauthenticated("User inactive or deleted"));
+    if (stale(found.lastUsed(), now)) {
+      store.recordTokenUse(found.id(), now);
+    }
     return Principal.user(user.id(), user.superuser(), found.scopes());
+  }
+
+  private Principal orgToken(String token) {
+    OrgAuthToken found = store.findOrgToken(Secrets.sha256(token))
+        .orElseThrow(() -> AuthException.unauthenticated("Invalid org token"));
+    Instant now = clock.instant();
+    if (stale(found.lastUsed(), now)) {
+      store.recordOrgTokenUse(found.id(), now);
+    }
+    return Principal.orgToken(found.organizationId(), found.scopes());
+  }
+
+  private static boolean stale(Instant lastUsed, Instant now) {
+    return lastUsed == null || !lastUsed.plus(USE_RECORD_INTERVAL).isAfter(now);
   }
 
   private Optional<Principal> basic(String encoded) {

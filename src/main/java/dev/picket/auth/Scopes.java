@@ -25,6 +25,24 @@ public final class Scopes {
   /** Scopes that let a request change a project (ProjectPermission, PUT/POST). */
   public static final Set<String> PROJECT_WRITE = Set.of("project:write", "project:admin");
 
+  /** Scopes that let a request delete a project or its keys (ProjectPermission, DELETE). */
+  public static final Set<String> PROJECT_ADMIN = Set.of("project:admin");
+
+  /** Scopes that let a request read an organization (OrganizationPermission, GET). */
+  public static final Set<String> ORG_READ = Set.of("org:read", "org:write", "org:admin");
+
+  /** Scopes that let a request change an organization (OrganizationPermission, POST/PUT). */
+  public static final Set<String> ORG_WRITE = Set.of("org:write", "org:admin");
+
+  /**
+   * The scopes of a new organization auth token. Sentry gives them only {@code org:ci}, which its
+   * release permission classes accept for GET, POST and PUT (not DELETE), as do the chunk-upload
+   * and artifact-bundle endpoints sentry-cli uses. Picket adds {@code project:releases}, the scope
+   * those endpoints accept from user tokens, so that an endpoint listing either accepts the token;
+   * the cost is that such a token may also delete releases, which Sentry's would not.
+   */
+  public static final Set<String> ORG_TOKEN_DEFAULT = Set.of("org:ci", "project:releases");
+
   /** Scopes that let a request read issues and their events (GroupPermission, GET). */
   public static final Set<String> EVENT_READ = Set.of("event:read", "event:write", "event:admin");
 
@@ -33,15 +51,6 @@ public final class Scopes {
 
   /** Scopes that let a request delete issues (GroupPermission, DELETE). */
   public static final Set<String> EVENT_ADMIN = Set.of("event:admin");
-
-  /** Scopes that let a request delete a project (ProjectPermission, DELETE). */
-  public static final Set<String> PROJECT_ADMIN = Set.of("project:admin");
-
-  /** OrganizationPermission: GET. */
-  public static final Set<String> ORG_READ = Set.of("org:read", "org:write", "org:admin");
-
-  /** OrganizationPermission: PUT/POST. */
-  public static final Set<String> ORG_WRITE = Set.of("org:write", "org:admin");
 
   /** OrganizationMemberPermission: GET. */
   public static final Set<String> MEMBER_READ = Set.of("member:read", "member:write", "member:admin");

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "picket", mixinStandardHelpOptions = true, version = "picket 0.1.0",
     description = "A self-hosted, Sentry-compatible error tracker.",
     subcommands = {ServeCommand.class, CreateUserCommand.class, TokenCommand.class,
-        ApiKeyCommand.class, OrgCommand.class, ProjectCommand.class, MemberCommand.class, KeyCommand.class})
+        ApiKeyCommand.class, OrgTokenCommand.class, OrgCommand.class, ProjectCommand.class, MemberCommand.class, KeyCommand.class})
 public final class PicketCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

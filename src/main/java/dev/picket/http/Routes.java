@@ -4,6 +4,7 @@ import dev.picket.http.api.ApiCors;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventAttachmentsHandler;
 import dev.picket.http.api.EnvironmentsHandler;
+import dev.picket.http.api.ApiTokensHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -17,6 +18,8 @@ import dev.picket.http.api.MembersHandler;
 import dev.picket.http.api.OrganizationsHandler;
 import dev.picket.http.api.ProjectsHandler;
 import dev.picket.http.api.TeamsHandler;
+import dev.picket.http.api.OrgAuthTokensHandler;
+import dev.picket.http.api.ProjectKeysHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.http.ingest.SecurityReportHandler;
@@ -44,7 +47,10 @@ public final class Routes {
       OrganizationsHandler organizations,
       MembersHandler members,
       TeamsHandler teams,
-      EnvironmentsHandler environments) {}
+      EnvironmentsHandler environments,
+      ProjectKeysHandler projectKeys,
+      ApiTokensHandler apiTokens,
+      OrgAuthTokensHandler orgAuthTokens) {}
 
   private Routes() {}
 
@@ -113,5 +119,22 @@ public final class Routes {
       routes.get(prefix + "/tags/{key}/values/", h.issueTags()::values);
       routes.get(prefix + "/hashes/", h.issueTags()::hashes);
     }
+
+    routes.get("/api/0/projects/{org}/{project}/keys/", h.projectKeys()::list);
+    routes.post("/api/0/projects/{org}/{project}/keys/", h.projectKeys()::create);
+    routes.get("/api/0/projects/{org}/{project}/keys/{keyId}/", h.projectKeys()::detail);
+    routes.put("/api/0/projects/{org}/{project}/keys/{keyId}/", h.projectKeys()::update);
+    routes.delete("/api/0/projects/{org}/{project}/keys/{keyId}/", h.projectKeys()::delete);
+
+    routes.get("/api/0/api-tokens/", h.apiTokens()::list);
+    routes.post("/api/0/api-tokens/", h.apiTokens()::create);
+    routes.delete("/api/0/api-tokens/", h.apiTokens()::deleteByBody);
+    routes.delete("/api/0/api-tokens/{tokenId}/", h.apiTokens()::deleteById);
+
+    routes.get("/api/0/organizations/{org}/org-auth-tokens/", h.orgAuthTokens()::list);
+    routes.post("/api/0/organizations/{org}/org-auth-tokens/", h.orgAuthTokens()::create);
+    routes.get("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::detail);
+    routes.put("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::update);
+    routes.delete("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::delete);
   }
 }

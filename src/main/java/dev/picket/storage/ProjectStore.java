@@ -48,7 +48,16 @@ public interface ProjectStore {
   void updateGroupingConfig(long projectId, String groupingConfig);
 
   /** Creates an active DSN key with fresh random public and secret keys. */
-  ProjectKey createKey(long projectId, String label);
+  default ProjectKey createKey(long projectId, String label) {
+    return createKey(projectId, label, null, null, null);
+  }
+
+  /**
+   * Creates an active DSN key with the given public and secret keys (each generated as 32 random
+   * hex when null) and rate limit (null: unlimited). Throws {@link Conflict} when the public key
+   * is taken.
+   */
+  ProjectKey createKey(long projectId, String label, String publicKey, String secretKey, RateLimit rateLimit);
 
   /** The key with this public key, active or not; empty when none exists. */
   Optional<ProjectKey> findKey(String publicKey);
@@ -99,4 +108,9 @@ public interface ProjectStore {
    * project's issues, sorted, from {@code offset}, at most {@code limit}.
    */
   List<String> users(long projectId, int offset, int limit);
+  /** Renames the key. */
+  void setKeyLabel(long keyId, String label);
+
+  /** Deletes the key; events it delivered stay. Deleting a missing key does nothing. */
+  void deleteKey(long keyId);
 }

@@ -71,6 +71,24 @@ class CliTest {
   }
 
   @Test
+  void orgtokenCreate_printsAStoredTokenEmbeddingTheUrlAsTheLastLine() throws Exception {
+    run("org", "create", "--slug", "acme");
+    Run token = run("orgtoken", "create", "--org", "acme", "--url", "https://errors.example.com/tracker");
+    assertThat(token.exit()).as(token.err()).isZero();
+    assertThat(token.lastLine()).matches("sntrys_[A-Za-z0-9+/]+_[A-Za-z0-9+/]{43}");
+    String payload = token.lastLine().split("_")[1];
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getDecoder().decode(payload));
+    assertThat(json.get("url").asText()).isEqualTo("https://errors.example.com/tracker");
+    assertThat(json.get("org").asText()).isEqualTo("acme");
+    try (Storage storage = SqliteStorage.open(dir)) {
+      var stored = storage.auth().findOrgToken(Secrets.sha256(token.lastLine())).orElseThrow();
+      assertThat(stored.name()).isEqualTo("CLI token");
+      assertThat(stored.scopes()).containsExactlyInAnyOrder("org:ci", "project:releases");
+    }
+    assertThat(run("orgtoken", "create", "--org", "nope").exit()).isEqualTo(1);
+  }
+
+  @Test
   void apikeyCreateAndMemberAdd_work() {
     run("org", "create", "--slug", "acme");
     run("createuser", "--email", "bob@example.com", "--password", "pw");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.picket.model.ApiKey;
 import dev.picket.model.ApiToken;
 import dev.picket.model.Member;
+import dev.picket.model.OrgAuthToken;
 import dev.picket.model.Organization;
 import dev.picket.model.Role;
 import dev.picket.model.User;
@@ -127,5 +128,85 @@ public abstract class AuthStoreContract {
     assertThat(auth().members(org.id())).extracting(Member::userId).containsExactly(ann.id());
     assertThat(auth().role(org.id(), bob.id())).isEmpty();
     assertThat(auth().role(other.id(), bob.id())).contains(Role.ADMIN);
+  }
+
+  @Test
+  void namedTokensAreListedOldestFirstAndDeletedOnlyByTheirUser() {
+    User user = newUser();
+    User other = newUser();
+    ApiToken first = auth().createToken(user.id(), "CI", unique("hash"), "abcd", Set.of("org:read"), null);
+    ApiToken second = auth().createToken(user.id(), null, unique("hash"), null, Set.of("project:read"), null);
+    ApiToken foreign = auth().createToken(other.id(), "x", unique("hash"), "wxyz", Set.of("org:read"), null);
+
+    assertThat(first.name()).isEqualTo("CI");
+    assertThat(first.lastCharacters()).isEqualTo("abcd");
+    assertThat(first.lastUsed()).isNull();
+    assertThat(auth().findToken(first.tokenHash())).contains(first);
+    assertThat(auth().tokensOf(user.id())).containsExactly(first, second);
+
+    assertThat(auth().deleteToken(user.id(), foreign.id())).isFalse();
+    assertThat(auth().deleteToken(user.id(), first.id())).isTrue();
+    assertThat(auth().deleteToken(user.id(), first.id())).isFalse();
+    assertThat(auth().findToken(first.tokenHash())).isEmpty();
+    assertThat(auth().tokensOf(user.id())).containsExactly(second);
+    assertThat(auth().findToken(foreign.tokenHash())).isPresent();
+  }
+
+  @Test
+  void aTokenUseIsRecordedAtMostOnceAMinute() {
+    User user = newUser();
+    ApiToken token = auth().createToken(user.id(), unique("hash"), Set.of("org:read"), null);
+    Instant first = Instant.parse("2030-01-01T10:00:00.123456Z");
+
+    auth().recordTokenUse(token.id(), first);
+    assertThat(auth().findToken(token.tokenHash()).orElseThrow().lastUsed()).isEqualTo(first);
+
+    auth().recordTokenUse(token.id(), first.plusSeconds(59));
+    assertThat(auth().findToken(token.tokenHash()).orElseThrow().lastUsed()).isEqualTo(first);
+
+    auth().recordTokenUse(token.id(), first.plusSeconds(60));
+    assertThat(auth().findToken(token.tokenHash()).orElseThrow().lastUsed()).isEqualTo(first.plusSeconds(60));
+  }
+
+  @Test
+  void orgTokensAreBoundToTheirOrganization() {
+    Organization org = newOrganization(storage());
+    Organization other = newOrganization(storage());
+    OrgAuthToken token = auth().createOrgToken(org.id(), "CI", unique("hash"), "wxyz",
+        Set.of("org:ci", "project:releases"));
+    var second = auth().createOrgToken(org.id(), "Deploys", unique("hash"), "abcd", Set.of("org:ci"));
+
+    assertThat(token.organizationId()).isEqualTo(org.id());
+    assertThat(token.scopes()).containsExactlyInAnyOrder("org:ci", "project:releases");
+    assertThat(auth().findOrgToken(token.tokenHash())).contains(token);
+    assertThat(auth().findOrgToken("0".repeat(64))).isEmpty();
+    assertThat(auth().orgTokensOf(org.id())).containsExactly(token, second);
+    assertThat(auth().orgTokensOf(other.id())).isEmpty();
+    assertThatThrownBy(() -> auth().createOrgToken(other.id(), "dup", token.tokenHash(), "wxyz", Set.of()))
+        .isInstanceOf(Conflict.class);
+
+    assertThat(auth().renameOrgToken(other.id(), token.id(), "stolen")).isFalse();
+    assertThat(auth().renameOrgToken(org.id(), second.id(), "Renamed")).isTrue();
+    assertThat(auth().findOrgToken(second.tokenHash()).orElseThrow().name()).isEqualTo("Renamed");
+    assertThat(auth().findOrgToken(token.tokenHash()).orElseThrow().name()).isEqualTo("CI");
+    second = auth().findOrgToken(second.tokenHash()).orElseThrow();
+
+    assertThat(auth().deleteOrgToken(other.id(), token.id())).isFalse();
+    assertThat(auth().deleteOrgToken(org.id(), token.id())).isTrue();
+    assertThat(auth().findOrgToken(token.tokenHash())).isEmpty();
+    assertThat(auth().orgTokensOf(org.id())).containsExactly(second);
+  }
+
+  @Test
+  void anOrgTokenUseIsRecordedAtMostOnceAMinute() {
+    Organization org = newOrganization(storage());
+    OrgAuthToken token = auth().createOrgToken(org.id(), "CI", unique("hash"), "wxyz", Set.of("org:ci"));
+    Instant first = Instant.parse("2030-01-01T10:00:00Z");
+
+    auth().recordOrgTokenUse(token.id(), first);
+    auth().recordOrgTokenUse(token.id(), first.plusSeconds(30));
+    assertThat(auth().findOrgToken(token.tokenHash()).orElseThrow().lastUsed()).isEqualTo(first);
+    auth().recordOrgTokenUse(token.id(), first.plusSeconds(61));
+    assertThat(auth().findOrgToken(token.tokenHash()).orElseThrow().lastUsed()).isEqualTo(first.plusSeconds(61));
   }
 }

@@ -225,4 +225,50 @@ public abstract class ProjectStoreContract {
     assertThat(projects().users(project.id(), 1, 10)).containsExactly("id:2");
     assertThat(projects().users(project.id(), 0, 1)).containsExactly("id:1");
   }
+
+  @Test
+  void aKeyMayBeCreatedWithGivenKeysAndRateLimit() {
+    Project project = newProject(storage());
+    String pub = java.util.UUID.randomUUID().toString().replace("-", "");
+    ProjectKey key = projects().createKey(project.id(), "Given", pub, "b".repeat(32),
+        new dev.picket.model.RateLimit(60, 100));
+
+    assertThat(key.publicKey()).isEqualTo(pub);
+    assertThat(key.secretKey()).isEqualTo("b".repeat(32));
+    assertThat(key.rateLimit()).isEqualTo(new dev.picket.model.RateLimit(60, 100));
+    assertThat(projects().findKey(pub)).contains(key);
+
+    ProjectKey generated = projects().createKey(project.id(), "", null, null, null);
+    assertThat(generated.publicKey()).matches("[0-9a-f]{32}");
+    assertThat(generated.secretKey()).matches("[0-9a-f]{32}");
+    assertThat(generated.rateLimit()).isNull();
+    assertThat(projects().findKey(generated.publicKey())).contains(generated);
+  }
+
+  @Test
+  void aTakenPublicKeyIsAConflict() {
+    Project project = newProject(storage());
+    Project other = newProject(storage());
+    ProjectKey key = projects().createKey(project.id(), "Default");
+
+    assertThatThrownBy(() -> projects().createKey(other.id(), "Copy", key.publicKey(), null, null))
+        .isInstanceOf(Conflict.class);
+    assertThat(projects().keys(other.id())).noneMatch(k -> k.publicKey().equals(key.publicKey()));
+  }
+
+  @Test
+  void keysAreRenamedAndDeleted() {
+    Project project = newProject(storage());
+    ProjectKey kept = projects().createKey(project.id(), "Kept");
+    ProjectKey gone = projects().createKey(project.id(), "Gone");
+
+    projects().setKeyLabel(kept.id(), "Renamed");
+    projects().deleteKey(gone.id());
+    projects().deleteKey(Long.MAX_VALUE);
+
+    assertThat(projects().findKey(kept.publicKey()).orElseThrow().label()).isEqualTo("Renamed");
+    assertThat(projects().findKey(gone.publicKey())).isEmpty();
+    assertThat(projects().keys(project.id())).extracting(ProjectKey::publicKey)
+        .containsExactly(kept.publicKey());
+  }
 }

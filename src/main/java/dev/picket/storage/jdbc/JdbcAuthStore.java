@@ -3,6 +3,7 @@ package dev.picket.storage.jdbc;
 import dev.picket.model.ApiKey;
 import dev.picket.model.ApiToken;
 import dev.picket.model.Member;
+import dev.picket.model.OrgAuthToken;
 import dev.picket.model.Role;
 import dev.picket.model.User;
 import dev.picket.storage.AuthStore;
@@ -24,6 +25,10 @@ final class JdbcAuthStore implements AuthStore {
   private static final String USER = "id, email, password_hash, superuser, active";
   private static final String MEMBER = "SELECT m.id, m.organization_id, m.user_id, u.email, m.role,"
       + " m.date_created FROM member m JOIN app_user u ON u.id = m.user_id";
+  private static final String TOKEN = "id, user_id, token_hash, scopes, expires_at, date_created, name,"
+      + " token_last_characters, last_used";
+  private static final String ORG_TOKEN = "id, organization_id, token_hash, token_last_characters, name,"
+      + " scopes, date_created, last_used";
 
   private final Database db;
 
@@ -93,33 +98,132 @@ final class JdbcAuthStore implements AuthStore {
   }
 
   @Override
-  public ApiToken createToken(long userId, String tokenHash, Set<String> scopes, Instant expiresAt) {
+  public ApiToken createToken(
+      long userId, String name, String tokenHash, String lastCharacters, Set<String> scopes, Instant expiresAt) {
     Instant now = Micros.now();
     Instant expires = Micros.truncate(expiresAt);
     long id = db.write("create a token", h -> h
-        .createQuery("INSERT INTO api_token (token_hash, user_id, scopes, expires_at, date_created)"
-            + " VALUES (:hash, :user, :scopes, :expires, :now) ON CONFLICT DO NOTHING RETURNING id")
+        .createQuery("INSERT INTO api_token"
+            + " (token_hash, user_id, scopes, expires_at, date_created, name, token_last_characters)"
+            + " VALUES (:hash, :user, :scopes, :expires, :now, :name, :last)"
+            + " ON CONFLICT DO NOTHING RETURNING id")
         .bind("hash", tokenHash)
         .bind("user", userId)
         .bind("scopes", Rows.scopes(scopes))
         .bind("expires", expires == null ? null : Micros.of(expires))
         .bind("now", Micros.of(now))
+        .bind("name", name)
+        .bind("last", lastCharacters)
         .mapTo(Long.class)
         .findOne()
         .orElseThrow(() -> new Conflict("token hash is taken")));
-    return new ApiToken(id, userId, tokenHash, scopes, expires, now);
+    return new ApiToken(id, userId, tokenHash, scopes, expires, now, name, lastCharacters, null);
   }
 
   @Override
   public Optional<ApiToken> findToken(String tokenHash) {
     return db.read("find a token", h -> h
-        .createQuery("SELECT id, user_id, token_hash, scopes, expires_at, date_created"
-            + " FROM api_token WHERE token_hash = :hash")
+        .createQuery("SELECT " + TOKEN + " FROM api_token WHERE token_hash = :hash")
         .bind("hash", tokenHash)
-        .map((rs, ctx) -> new ApiToken(rs.getLong("id"), rs.getLong("user_id"),
-            rs.getString("token_hash"), Rows.scopes(rs.getString("scopes")),
-            Rows.nullableInstant(rs, "expires_at"), Rows.instant(rs, "date_created")))
+        .map((rs, ctx) -> token(rs))
         .findOne());
+  }
+
+  @Override
+  public List<ApiToken> tokensOf(long userId) {
+    return db.read("list a user's tokens", h -> h
+        .createQuery("SELECT " + TOKEN + " FROM api_token WHERE user_id = :user ORDER BY id")
+        .bind("user", userId)
+        .map((rs, ctx) -> token(rs))
+        .list());
+  }
+
+  @Override
+  public boolean deleteToken(long userId, long tokenId) {
+    return db.write("delete a token", h -> h
+        .createUpdate("DELETE FROM api_token WHERE id = :id AND user_id = :user")
+        .bind("id", tokenId)
+        .bind("user", userId)
+        .execute()) > 0;
+  }
+
+  @Override
+  public void recordTokenUse(long tokenId, Instant at) {
+    recordUse("api_token", tokenId, at);
+  }
+
+  @Override
+  public OrgAuthToken createOrgToken(
+      long organizationId, String name, String tokenHash, String lastCharacters, Set<String> scopes) {
+    Instant now = Micros.now();
+    long id = db.write("create an organization token", h -> h
+        .createQuery("INSERT INTO org_auth_token"
+            + " (organization_id, token_hash, token_last_characters, name, scopes, date_created)"
+            + " VALUES (:org, :hash, :last, :name, :scopes, :now) ON CONFLICT DO NOTHING RETURNING id")
+        .bind("org", organizationId)
+        .bind("hash", tokenHash)
+        .bind("last", lastCharacters)
+        .bind("name", name)
+        .bind("scopes", Rows.scopes(scopes))
+        .bind("now", Micros.of(now))
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(() -> new Conflict("token hash is taken")));
+    return new OrgAuthToken(id, organizationId, tokenHash, lastCharacters, name, scopes, now, null);
+  }
+
+  @Override
+  public Optional<OrgAuthToken> findOrgToken(String tokenHash) {
+    return db.read("find an organization token", h -> h
+        .createQuery("SELECT " + ORG_TOKEN + " FROM org_auth_token WHERE token_hash = :hash")
+        .bind("hash", tokenHash)
+        .map((rs, ctx) -> orgToken(rs))
+        .findOne());
+  }
+
+  @Override
+  public List<OrgAuthToken> orgTokensOf(long organizationId) {
+    return db.read("list an organization's tokens", h -> h
+        .createQuery("SELECT " + ORG_TOKEN + " FROM org_auth_token WHERE organization_id = :org ORDER BY id")
+        .bind("org", organizationId)
+        .map((rs, ctx) -> orgToken(rs))
+        .list());
+  }
+
+  @Override
+  public boolean renameOrgToken(long organizationId, long tokenId, String name) {
+    return db.write("rename an organization token", h -> h
+        .createUpdate("UPDATE org_auth_token SET name = :name WHERE id = :id AND organization_id = :org")
+        .bind("name", name)
+        .bind("id", tokenId)
+        .bind("org", organizationId)
+        .execute()) > 0;
+  }
+
+  @Override
+  public boolean deleteOrgToken(long organizationId, long tokenId) {
+    return db.write("delete an organization token", h -> h
+        .createUpdate("DELETE FROM org_auth_token WHERE id = :id AND organization_id = :org")
+        .bind("id", tokenId)
+        .bind("org", organizationId)
+        .execute()) > 0;
+  }
+
+  @Override
+  public void recordOrgTokenUse(long tokenId, Instant at) {
+    recordUse("org_auth_token", tokenId, at);
+  }
+
+  /** One conditional UPDATE: nothing is written when the stored last use is under a minute old. */
+  private void recordUse(String table, long tokenId, Instant at) {
+    long micros = Micros.of(Micros.truncate(at));
+    db.write("record a token use", h -> h
+        .createUpdate("UPDATE " + table + " SET last_used = :at"
+            + " WHERE id = :id AND (last_used IS NULL OR last_used <= :stale)")
+        .bind("at", micros)
+        .bind("stale", micros - 60_000_000L)
+        .bind("id", tokenId)
+        .execute());
   }
 
   @Override
@@ -147,6 +251,19 @@ final class JdbcAuthStore implements AuthStore {
         .map((rs, ctx) -> new ApiKey(rs.getLong("id"), rs.getLong("organization_id"),
             rs.getString("key_hash"), Rows.scopes(rs.getString("scopes")), rs.getBoolean("active")))
         .findOne());
+  }
+
+  private static ApiToken token(ResultSet rs) throws SQLException {
+    return new ApiToken(rs.getLong("id"), rs.getLong("user_id"), rs.getString("token_hash"),
+        Rows.scopes(rs.getString("scopes")), Rows.nullableInstant(rs, "expires_at"),
+        Rows.instant(rs, "date_created"), rs.getString("name"), rs.getString("token_last_characters"),
+        Rows.nullableInstant(rs, "last_used"));
+  }
+
+  private static OrgAuthToken orgToken(ResultSet rs) throws SQLException {
+    return new OrgAuthToken(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("token_hash"),
+        rs.getString("token_last_characters"), rs.getString("name"), Rows.scopes(rs.getString("scopes")),
+        Rows.instant(rs, "date_created"), Rows.nullableInstant(rs, "last_used"));
   }
 
   private static String normalize(String email) {

@@ -187,23 +187,28 @@ final class JdbcProjectStore implements ProjectStore {
   }
 
   @Override
-  public ProjectKey createKey(long projectId, String label) {
+  public ProjectKey createKey(
+      long projectId, String label, String publicKey, String secretKey, RateLimit rateLimit) {
     Instant now = Micros.now();
-    String publicKey = randomHex();
-    String secretKey = randomHex();
+    String pub = publicKey == null ? randomHex() : publicKey;
+    String secret = secretKey == null ? randomHex() : secretKey;
     long id = db.write("create a project key", h -> h
-        .createQuery("INSERT INTO project_key"
-            + " (project_id, public_key, secret_key, label, active, date_created)"
-            + " VALUES (:project, :public, :secret, :label, :active, :now) RETURNING id")
+        .createQuery("INSERT INTO project_key (project_id, public_key, secret_key, label, active,"
+            + " date_created, rate_limit_window, rate_limit_count)"
+            + " VALUES (:project, :public, :secret, :label, :active, :now, :window, :count)"
+            + " ON CONFLICT DO NOTHING RETURNING id")
         .bind("project", projectId)
-        .bind("public", publicKey)
-        .bind("secret", secretKey)
+        .bind("public", pub)
+        .bind("secret", secret)
         .bind("label", label)
         .bind("active", true)
         .bind("now", Micros.of(now))
+        .bind("window", rateLimit == null ? null : rateLimit.windowSeconds())
+        .bind("count", rateLimit == null ? null : rateLimit.count())
         .mapTo(Long.class)
-        .one());
-    return new ProjectKey(id, projectId, publicKey, secretKey, label, true, now, null);
+        .findOne()
+        .orElseThrow(() -> new Conflict("public key is taken")));
+    return new ProjectKey(id, projectId, pub, secret, label, true, now, rateLimit);
   }
 
   @Override
@@ -348,6 +353,23 @@ final class JdbcProjectStore implements ProjectStore {
         .bind("project", projectId).bind("limit", limit).bind("offset", offset)
         .mapTo(String.class)
         .list());
+  }
+
+  @Override
+  public void setKeyLabel(long keyId, String label) {
+    db.write("rename a project key", h -> h
+        .createUpdate("UPDATE project_key SET label = :label WHERE id = :id")
+        .bind("label", label)
+        .bind("id", keyId)
+        .execute());
+  }
+
+  @Override
+  public void deleteKey(long keyId) {
+    db.write("delete a project key", h -> h
+        .createUpdate("DELETE FROM project_key WHERE id = :id")
+        .bind("id", keyId)
+        .execute());
   }
 
   /** 32 lowercase hex characters from 16 random bytes. */
