@@ -12,6 +12,10 @@ public interface Storage extends AutoCloseable {
 
   QuotaStore quotas();
 
+  ReleaseStore releases();
+
+  ArtifactStore artifacts();
+
   /** Throws {@link StorageException} when the database cannot serve a trivial query. */
   void check();
 

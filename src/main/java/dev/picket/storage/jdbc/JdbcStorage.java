@@ -1,11 +1,13 @@
 package dev.picket.storage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.picket.storage.ArtifactStore;
 import dev.picket.storage.AuthStore;
 import dev.picket.storage.EventStore;
 import dev.picket.storage.IssueStore;
 import dev.picket.storage.ProjectStore;
 import dev.picket.storage.QuotaStore;
+import dev.picket.storage.ReleaseStore;
 import dev.picket.storage.Storage;
 import dev.picket.storage.StorageException;
 import org.flywaydb.core.Flyway;
@@ -25,6 +27,8 @@ public final class JdbcStorage implements Storage {
   private final ProjectStore projects;
   private final AuthStore auth;
   private final QuotaStore quotas;
+  private final ReleaseStore releases;
+  private final ArtifactStore artifacts;
 
   private JdbcStorage(Dialect dialect, HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -34,6 +38,8 @@ public final class JdbcStorage implements Storage {
     this.projects = new JdbcProjectStore(db);
     this.auth = new JdbcAuthStore(db);
     this.quotas = new JdbcQuotaStore(db);
+    this.releases = new JdbcReleaseStore(db);
+    this.artifacts = new JdbcArtifactStore(db);
   }
 
   /**
@@ -84,6 +90,16 @@ public final class JdbcStorage implements Storage {
   @Override
   public QuotaStore quotas() {
     return quotas;
+  }
+
+  @Override
+  public ReleaseStore releases() {
+    return releases;
+  }
+
+  @Override
+  public ArtifactStore artifacts() {
+    return artifacts;
   }
 
   @Override
