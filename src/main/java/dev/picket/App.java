@@ -13,6 +13,10 @@ import dev.picket.http.HealthHandler;
 import dev.picket.http.HttpServer;
 import dev.picket.http.Routes;
 import dev.picket.http.api.ApiRateLimiter;
+import dev.picket.http.api.AssembleHandler;
+import dev.picket.http.api.ChunkUploadHandler;
+import dev.picket.http.api.DeployHandler;
+import dev.picket.http.api.EmptyListHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -23,6 +27,8 @@ import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
 import dev.picket.http.api.Pagination;
 import dev.picket.http.api.ProjectUpdateHandler;
+import dev.picket.http.api.ReleaseDetailsHandler;
+import dev.picket.http.api.ReleaseListHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.http.ingest.SecurityReportHandler;
@@ -33,6 +39,7 @@ import dev.picket.ingest.RequestReader;
 import dev.picket.ingest.Writer;
 import dev.picket.normalize.Normalizer;
 import dev.picket.protocol.BodyDecoder;
+import dev.picket.releases.ArtifactBundles;
 import dev.picket.storage.Conflict;
 import dev.picket.storage.Storage;
 import dev.picket.storage.postgres.PostgresStorage;
@@ -70,6 +77,9 @@ public final class App implements AutoCloseable {
     IssueService issues = new IssueService(storage.issues(), storage.events());
     Pagination pagination = new Pagination(config.baseUrl());
     ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+    ArtifactBundles bundles = new ArtifactBundles(storage.artifacts(), clock);
+    ReleaseDetailsHandler releaseDetails = ReleaseDetailsHandler.create(requester, issueGate, storage.projects(),
+        storage.releases(), storage.artifacts());
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
@@ -83,7 +93,13 @@ public final class App implements AutoCloseable {
         new IssueBulkHandler(requester, gate, storage.issues(), issues, clock),
         new IssueDetailsHandler(requester, issueGate, storage.issues(), issues, clock),
         new IssueEventsHandler(requester, issueGate, gate, storage.events(), pagination),
-        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination)));
+        new IssueTagsHandler(requester, issueGate, storage.issues(), storage.events(), pagination),
+        new ReleaseListHandler(requester, issueGate, gate, storage.projects(), storage.releases(), pagination, clock),
+        releaseDetails,
+        new DeployHandler(releaseDetails, storage.releases(), clock),
+        new ChunkUploadHandler(requester, issueGate, bundles, config.baseUrl(), HttpServer.MAX_REQUEST_BYTES),
+        new AssembleHandler(requester, issueGate, bundles),
+        new EmptyListHandler(requester, issueGate)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */
