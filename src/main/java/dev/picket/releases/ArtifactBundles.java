@@ -100,7 +100,8 @@ public final class ArtifactBundles {
   static List<ArtifactFile> read(byte[] zip) throws IOException {
     Map<String, byte[]> entries = new HashMap<>();
     long left = MAX_UNZIPPED_SIZE;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+    int start = zipStart(zip);
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip, start, zip.length - start))) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         if (!e.isDirectory()) {
           byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
@@ -130,6 +131,19 @@ public final class ArtifactBundles {
           f.getValue().path("type").textValue(), debugId, headers, sha1(data), data.length, data));
     }
     return files;
+  }
+
+  /**
+   * Where the zip starts: sentry-cli's bundles begin with a small source-bundle header
+   * ({@code SYSB} and a version) before the first local file header {@code PK\3\4}.
+   */
+  private static int zipStart(byte[] data) {
+    for (int i = 0; i + 3 < Math.min(data.length, 64); i++) {
+      if (data[i] == 'P' && data[i + 1] == 'K' && data[i + 2] == 3 && data[i + 3] == 4) {
+        return i;
+      }
+    }
+    throw new InvalidUpload("not a zip archive");
   }
 
   private static byte[] gunzip(byte[] gz) {
