@@ -29,6 +29,9 @@ public interface ArtifactStore {
   void saveBundle(long organizationId, String checksum, String releaseVersion, String dist,
       List<ArtifactFile> files, Set<String> chunks, Instant now);
 
-  /** The files of the bundles uploaded for the release version, by bundle then path. */
+  /**
+   * The files of the bundles uploaded for the release version, by bundle then path; their
+   * {@code data} is not loaded (empty).
+   */
   List<ArtifactFile> releaseFiles(long organizationId, String releaseVersion);
 }
