@@ -18,6 +18,10 @@ import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventAttachmentsHandler;
 import dev.picket.http.api.EnvironmentsHandler;
 import dev.picket.http.api.ApiTokensHandler;
+import dev.picket.http.api.AssembleHandler;
+import dev.picket.http.api.ChunkUploadHandler;
+import dev.picket.http.api.DeployHandler;
+import dev.picket.http.api.EmptyListHandler;
 import dev.picket.http.api.EventDetailsHandler;
 import dev.picket.http.api.GroupingInfoHandler;
 import dev.picket.http.api.IndexHandler;
@@ -33,6 +37,8 @@ import dev.picket.http.api.OrganizationsHandler;
 import dev.picket.http.api.ProjectsHandler;
 import dev.picket.http.api.TeamsHandler;
 import dev.picket.http.api.ProjectKeysHandler;
+import dev.picket.http.api.ReleaseDetailsHandler;
+import dev.picket.http.api.ReleaseListHandler;
 import dev.picket.http.api.Requester;
 import dev.picket.http.api.UserFeedbackHandler;
 import dev.picket.http.ingest.IngestHandler;
@@ -45,6 +51,7 @@ import dev.picket.ingest.UserReports;
 import dev.picket.ingest.Writer;
 import dev.picket.normalize.Normalizer;
 import dev.picket.protocol.BodyDecoder;
+import dev.picket.releases.ArtifactBundles;
 import dev.picket.storage.Conflict;
 import dev.picket.storage.Storage;
 import dev.picket.storage.postgres.PostgresStorage;
@@ -85,6 +92,9 @@ public final class App implements AutoCloseable {
     ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
     OrganizationService organizations = new OrganizationService(storage.projects(), storage.auth(), admin);
     ProjectService projectService = new ProjectService(storage.projects());
+    ArtifactBundles bundles = new ArtifactBundles(storage.artifacts(), clock);
+    ReleaseDetailsHandler releaseDetails = ReleaseDetailsHandler.create(requester, issueGate, storage.projects(),
+        storage.releases(), storage.artifacts());
     this.server = new HttpServer(config.port(), new Routes.Handlers(
         new HealthHandler(storage),
         new ApiRateLimiter(limits.apiRequestsPerSecond(), clock),
@@ -110,7 +120,13 @@ public final class App implements AutoCloseable {
         new EnvironmentsHandler(requester, gate, projectService, pagination),
         new ProjectKeysHandler(requester, gate, storage.projects(), pagination, config.baseUrl()),
         new ApiTokensHandler(requester, storage.auth(), admin),
-        new OrgAuthTokensHandler(requester, access, storage.projects(), storage.auth(), admin)));
+        new OrgAuthTokensHandler(requester, access, storage.projects(), storage.auth(), admin),
+        new ReleaseListHandler(requester, issueGate, gate, storage.projects(), storage.releases(), pagination, clock),
+        releaseDetails,
+        new DeployHandler(releaseDetails, storage.releases(), clock),
+        new ChunkUploadHandler(requester, issueGate, bundles, config.baseUrl(), HttpServer.MAX_REQUEST_BYTES),
+        new AssembleHandler(requester, issueGate, bundles),
+        new EmptyListHandler(requester, issueGate)));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */

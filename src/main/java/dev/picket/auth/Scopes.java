@@ -69,6 +69,13 @@ public final class Scopes {
 
   /** TeamPermission: DELETE. */
   public static final Set<String> TEAM_ADMIN = Set.of("team:admin");
+  /** Scopes that let a request read releases and uploads (OrganizationReleasePermission, GET). */
+  public static final Set<String> RELEASE_READ =
+      Set.of("project:read", "project:write", "project:admin", "project:releases", "org:ci");
+
+  /** Scopes that let a request create or change releases and upload files (POST/PUT/DELETE). */
+  public static final Set<String> RELEASE_WRITE =
+      Set.of("project:write", "project:admin", "project:releases", "org:ci");
 
   private static final Map<Role, Set<String>> BY_ROLE = byRole();
 

@@ -9,6 +9,7 @@ import dev.picket.issues.InvalidIssueRequest;
 import dev.picket.model.NotFound;
 import dev.picket.protocol.ProtocolException;
 import dev.picket.storage.Conflict;
+import dev.picket.releases.InvalidUpload;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -64,6 +65,8 @@ public final class ErrorMapper {
       Json.detail(ctx, 409, c.getMessage());
     } else if (e instanceof InvalidIssueRequest b) {
       Json.detail(ctx, 400, b.detail());
+    } else if (e instanceof InvalidUpload u) {
+      Json.detail(ctx, 400, u.detail());
     } else {
       LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
       Json.detail(ctx, 500, "Internal Error");

@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 
 /** The HTTP server: Javalin on Jetty with the route table, the error mapper and security headers. */
 public final class HttpServer implements AutoCloseable {
+  /** The largest request body Javalin reads (sentry-cli's chunk uploads are told this limit). */
+  public static final long MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+
   private final Javalin javalin;
 
   public HttpServer(int port, Routes.Handlers handlers) {
@@ -12,7 +15,7 @@ public final class HttpServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.router.ignoreTrailingSlashes = true;
       config.router.treatMultipleSlashesAsSingleSlash = true;
-      config.http.maxRequestSize = 20L * 1024 * 1024;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
       // Jetty's connector idle timeout (30 s by default) also bounds blocking body reads, so a
       // client that stalls mid-upload gets 400 after 30 s (HostileRequestsTest pins this).
       config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(SecurityHeaders.customizer()));

@@ -1,6 +1,10 @@
 package dev.picket.http;
 
 import dev.picket.http.api.ApiCors;
+import dev.picket.http.api.AssembleHandler;
+import dev.picket.http.api.ChunkUploadHandler;
+import dev.picket.http.api.DeployHandler;
+import dev.picket.http.api.EmptyListHandler;
 import dev.picket.http.api.ApiRateLimiter;
 import dev.picket.http.api.EventAttachmentsHandler;
 import dev.picket.http.api.EnvironmentsHandler;
@@ -20,6 +24,8 @@ import dev.picket.http.api.ProjectsHandler;
 import dev.picket.http.api.TeamsHandler;
 import dev.picket.http.api.OrgAuthTokensHandler;
 import dev.picket.http.api.ProjectKeysHandler;
+import dev.picket.http.api.ReleaseDetailsHandler;
+import dev.picket.http.api.ReleaseListHandler;
 import dev.picket.http.ingest.Cors;
 import dev.picket.http.ingest.IngestHandler;
 import dev.picket.http.ingest.SecurityReportHandler;
@@ -50,7 +56,13 @@ public final class Routes {
       EnvironmentsHandler environments,
       ProjectKeysHandler projectKeys,
       ApiTokensHandler apiTokens,
-      OrgAuthTokensHandler orgAuthTokens) {}
+      OrgAuthTokensHandler orgAuthTokens,
+      ReleaseListHandler releaseList,
+      ReleaseDetailsHandler releaseDetails,
+      DeployHandler deploys,
+      ChunkUploadHandler chunkUpload,
+      AssembleHandler assemble,
+      EmptyListHandler emptyList) {}
 
   private Routes() {}
 
@@ -136,5 +148,20 @@ public final class Routes {
     routes.get("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::detail);
     routes.put("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::update);
     routes.delete("/api/0/organizations/{org}/org-auth-tokens/{tokenId}/", h.orgAuthTokens()::delete);
+    routes.get("/api/0/organizations/{org}/releases/", h.releaseList()::organization);
+    routes.post("/api/0/organizations/{org}/releases/", h.releaseList()::create);
+    routes.get("/api/0/projects/{org}/{project}/releases/", h.releaseList()::project);
+    // {version} is read from the raw path by ReleaseRequests.pathVersion (a '+' stays a plus).
+    routes.get("/api/0/organizations/{org}/releases/{version}/", h.releaseDetails()::get);
+    routes.put("/api/0/organizations/{org}/releases/{version}/", h.releaseDetails()::put);
+    routes.delete("/api/0/organizations/{org}/releases/{version}/", h.releaseDetails()::delete);
+    routes.get("/api/0/organizations/{org}/releases/{version}/files/", h.releaseDetails()::files);
+    routes.get("/api/0/organizations/{org}/releases/{version}/deploys/", h.deploys()::list);
+    routes.post("/api/0/organizations/{org}/releases/{version}/deploys/", h.deploys()::create);
+    routes.get("/api/0/organizations/{org}/chunk-upload/", h.chunkUpload()::options);
+    routes.post("/api/0/organizations/{org}/chunk-upload/", h.chunkUpload()::upload);
+    routes.post("/api/0/organizations/{org}/artifactbundle/assemble/", h.assemble()::handle);
+    routes.get("/api/0/organizations/{org}/repos/", h.emptyList()::handle);
+    routes.get("/api/0/organizations/{org}/monitors/", h.emptyList()::handle);
   }
 }

@@ -32,6 +32,9 @@ public record IssueUpdate(
       status = "resolved";
       nextRelease = true;
     }
+    if ("muted".equals(status)) {
+      status = "ignored"; // the old name, still a valid choice in Sentry; sentry-cli's issues mute sends it
+    }
     if (status != null && !status.equals("resolved") && !status.equals("unresolved") && !status.equals("ignored")) {
       throw new InvalidIssueRequest("\"" + status + "\" is not a valid choice for status");
     }

@@ -13,6 +13,9 @@ public interface Storage extends AutoCloseable {
   QuotaStore quotas();
 
   ItemStore items();
+  ReleaseStore releases();
+
+  ArtifactStore artifacts();
 
   /** Throws {@link StorageException} when the database cannot serve a trivial query. */
   void check();

@@ -21,17 +21,40 @@ final class IssueAggregates {
 
   /** Records the release on first sight and returns its first-seen order within the project. */
   static long recordRelease(Handle h, long project, String version, long seenMicros) {
-    h.createUpdate("INSERT INTO project_release (project_id, version, first_seen)"
+    int added = h.createUpdate("INSERT INTO project_release (project_id, version, first_seen)"
             + " VALUES (:project, :version, :seen) ON CONFLICT DO NOTHING")
         .bind("project", project)
         .bind("version", version)
         .bind("seen", seenMicros)
         .execute();
+    if (added == 1) {
+      recordOrganizationRelease(h, project, version, seenMicros);
+    }
     return h.createQuery("SELECT id FROM project_release WHERE project_id = :project AND version = :version")
         .bind("project", project)
         .bind("version", version)
         .mapTo(Long.class)
         .one();
+  }
+
+  /**
+   * On a project's first sight of a release, creates the organization's release (as Sentry does for
+   * an event's release) unless it exists, and links it to the project. Only on first sight, so the
+   * common event costs nothing more.
+   */
+  private static void recordOrganizationRelease(Handle h, long project, String version, long seenMicros) {
+    h.createUpdate("INSERT INTO org_release (organization_id, version, date_created)"
+            + " SELECT organization_id, :version, :seen FROM project WHERE id = :project ON CONFLICT DO NOTHING")
+        .bind("project", project)
+        .bind("version", version)
+        .bind("seen", seenMicros)
+        .execute();
+    h.createUpdate("INSERT INTO release_project (release_id, project_id)"
+            + " SELECT r.id, p.id FROM project p JOIN org_release r ON r.organization_id = p.organization_id"
+            + " WHERE p.id = :project AND r.version = :version ON CONFLICT DO NOTHING")
+        .bind("project", project)
+        .bind("version", version)
+        .execute();
   }
 
   /** Counts the event in its hour, its tag facets and, for a new {@code sentry:user}, the users. */

@@ -1,12 +1,14 @@
 package dev.picket.storage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.picket.storage.ArtifactStore;
 import dev.picket.storage.AuthStore;
 import dev.picket.storage.EventStore;
 import dev.picket.storage.IssueStore;
 import dev.picket.storage.ItemStore;
 import dev.picket.storage.ProjectStore;
 import dev.picket.storage.QuotaStore;
+import dev.picket.storage.ReleaseStore;
 import dev.picket.storage.Storage;
 import dev.picket.storage.StorageException;
 import org.flywaydb.core.Flyway;
@@ -27,6 +29,8 @@ public final class JdbcStorage implements Storage {
   private final AuthStore auth;
   private final QuotaStore quotas;
   private final ItemStore items;
+  private final ReleaseStore releases;
+  private final ArtifactStore artifacts;
 
   private JdbcStorage(Dialect dialect, HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -37,6 +41,8 @@ public final class JdbcStorage implements Storage {
     this.auth = new JdbcAuthStore(db);
     this.quotas = new JdbcQuotaStore(db);
     this.items = new JdbcItemStore(db);
+    this.releases = new JdbcReleaseStore(db);
+    this.artifacts = new JdbcArtifactStore(db);
   }
 
   /**
@@ -92,6 +98,16 @@ public final class JdbcStorage implements Storage {
   @Override
   public ItemStore items() {
     return items;
+  }
+
+  @Override
+  public ReleaseStore releases() {
+    return releases;
+  }
+
+  @Override
+  public ArtifactStore artifacts() {
+    return artifacts;
   }
 
   @Override
