@@ -30,6 +30,7 @@ import dev.picket.http.api.IssueDetailsHandler;
 import dev.picket.http.api.IssueEventsHandler;
 import dev.picket.http.api.IssueListHandler;
 import dev.picket.http.api.IssueTagsHandler;
+import dev.picket.http.api.OpenApiHandler;
 import dev.picket.http.api.OrgAuthTokensHandler;
 import dev.picket.http.api.Pagination;
 import dev.picket.http.api.MembersHandler;
@@ -57,6 +58,7 @@ import dev.picket.storage.Storage;
 import dev.picket.storage.postgres.PostgresStorage;
 import dev.picket.storage.sqlite.SqliteStorage;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The composition root: opens storage, builds the services and the HTTP server, by hand, top to
@@ -126,7 +128,8 @@ public final class App implements AutoCloseable {
         new DeployHandler(releaseDetails, storage.releases(), clock),
         new ChunkUploadHandler(requester, issueGate, bundles, config.baseUrl(), HttpServer.MAX_REQUEST_BYTES),
         new AssembleHandler(requester, issueGate, bundles),
-        new EmptyListHandler(requester, issueGate)));
+        new EmptyListHandler(requester, issueGate),
+        new OpenApiHandler()));
   }
 
   /** Opens the storage named by the config (migrating it) and starts serving. */
@@ -177,6 +180,11 @@ public final class App implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Every HTTP route as {@code "METHOD /path"}. */
+  public List<String> routes() {
+    return server.routes();
   }
 
   public Storage storage() {

@@ -1,6 +1,7 @@
 package dev.picket.http;
 
 import io.javalin.Javalin;
+import java.util.List;
 
 /** The HTTP server: Javalin on Jetty with the route table, the error mapper and security headers. */
 public final class HttpServer implements AutoCloseable {
@@ -28,6 +29,16 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer start() {
     javalin.start();
     return this;
+  }
+
+  /**
+   * Every HTTP route as {@code "METHOD /path"}, in registration order: what {@code
+   * /api/0/openapi.json} must describe (checked by a test).
+   */
+  public List<String> routes() {
+    return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+        .toList();
   }
 
   /** The port actually bound (useful when started on port 0). */

@@ -22,6 +22,7 @@ import dev.picket.http.api.MembersHandler;
 import dev.picket.http.api.OrganizationsHandler;
 import dev.picket.http.api.ProjectsHandler;
 import dev.picket.http.api.TeamsHandler;
+import dev.picket.http.api.OpenApiHandler;
 import dev.picket.http.api.OrgAuthTokensHandler;
 import dev.picket.http.api.ProjectKeysHandler;
 import dev.picket.http.api.ReleaseDetailsHandler;
@@ -62,7 +63,8 @@ public final class Routes {
       DeployHandler deploys,
       ChunkUploadHandler chunkUpload,
       AssembleHandler assemble,
-      EmptyListHandler emptyList) {}
+      EmptyListHandler emptyList,
+      OpenApiHandler openApi) {}
 
   private Routes() {}
 
@@ -85,6 +87,7 @@ public final class Routes {
     routes.options("/api/0/*", ApiCors::preflight);
     routes.before("/api/0/*", h.apiRateLimiter()::check);
     routes.get("/api/0/", h.index()::handle);
+    routes.get("/api/0/openapi.json", h.openApi()::handle);
     routes.get("/api/0/organizations/", h.organizations()::list);
     routes.post("/api/0/organizations/", h.organizations()::create);
     routes.get("/api/0/organizations/{org}/", h.organizations()::detail);
